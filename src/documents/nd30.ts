@@ -234,6 +234,8 @@ export type TNd30Document = {
   extraSigners?: TSigner[];
   recipients?: TRecipients;
   annexes?: TAnnex[];
+  /** Top-right note of decree forms: "Mẫu số 05 (NĐ 152/2025/NĐ-CP)". */
+  formNote?: string;
   layout?: Partial<TLayoutOptions>;
 };
 
@@ -463,7 +465,7 @@ function renderTitle(ctx: TCtx, doc: TNd30Document): Paragraph[] {
     if (doc.summary.trim()) {
       for (const line of doc.summary.split('\n')) out.push(centered(line, { sizePt: size, bold: true }));
     }
-    out.push(thinRule(Math.min(45, Math.max(25, measureTextMm(doc.summary, size, true) / 3)), ctx.textWidthMm));
+    out.push(thinRule(Math.min(45, Math.max(25, measureTextMm(doc.summary || doc.typeName, size, true) / 3)), ctx.textWidthMm));
     out.push(new Paragraph({ spacing: { before: 0, after: 120 }, children: [] }));
   } else {
     out.push(new Paragraph({ spacing: { before: 240, after: 0 }, children: [] }));
@@ -756,6 +758,9 @@ export function buildNd30Sections(doc: TNd30Document): ISectionOptions[] {
   if (doc.endMark ?? true) body = withEndMark(body);
 
   const children: (Paragraph | Table)[] = [
+    ...(doc.formNote
+      ? [new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { before: 0, after: 120 }, children: runsOf(doc.formNote, { bold: true, sizePt: 12 }) })]
+      : []),
     renderHeader(ctx, doc),
     ...renderTitle(ctx, doc),
     ...(doc.kinhGui?.length ? renderKinhGui(ctx, doc.kinhGui) : []),

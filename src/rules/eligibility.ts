@@ -34,7 +34,6 @@ export const RATING_LABEL: Record<Rating, string> = {
 const LEVEL_RANK: Record<InitiativeLevel, number> = { co_so: 0, tinh: 1, toan_quoc: 2 };
 const LEVEL_LABEL: Record<InitiativeLevel, string> = { co_so: 'cấp cơ sở', tinh: 'cấp tỉnh', toan_quoc: 'toàn quốc' };
 const MAX_DEPTH = 3;
-const DAYS_PER_MONTH = 365.25 / 12;
 const DUPLICATE_CITATION = 'Kiểm tra trùng: một danh hiệu, hình thức chỉ tặng một lần cho cùng một năm';
 
 type Subject = { kind: 'individual'; facts: IndividualFacts } | { kind: 'collective'; facts: CollectiveFacts };
@@ -64,6 +63,24 @@ function overlapDays(period: Period, from: string, to: string, openEnd: string):
   const start = Math.max(dayNumber(period.from), dayNumber(from));
   const end = Math.min(dayNumber(period.to ?? openEnd), dayNumber(to));
   return end >= start ? end - start + 1 : 0;
+}
+
+/** Overlap in calendar months: each month touched counts its covered days / days in that month. */
+function overlapMonths(period: Period, from: string, to: string, openEnd: string): number {
+  const start = Math.max(dayNumber(period.from), dayNumber(from));
+  const end = Math.min(dayNumber(period.to ?? openEnd), dayNumber(to));
+  if (end < start) return 0;
+  let months = 0;
+  let day = start;
+  while (day <= end) {
+    const d = new Date(day * 86_400_000);
+    const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
+    const nextMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 86_400_000;
+    const last = Math.min(end, nextMonth - 1);
+    months += (last - day + 1) / (nextMonth - monthStart);
+    day = last + 1;
+  }
+  return months;
 }
 
 function periodText(p: Period): string {
@@ -147,8 +164,8 @@ function evaluateCriterion(c: Criterion, ctx: Ctx): Reason {
       const entry = facts.years?.find((y) => y.year === year);
       const range = schoolYearRange(year);
       const maternityCounts = ruleSet.maternityLeaveCountsAsWorked.value;
-      const maternityDays = (facts.maternityLeavePeriods ?? []).reduce((sum, p) => sum + overlapDays(p, range.from, range.to, range.to), 0);
-      const maternity = Math.round((maternityDays / DAYS_PER_MONTH) * 10) / 10;
+      const maternityMonths = (facts.maternityLeavePeriods ?? []).reduce((sum, p) => sum + overlapMonths(p, range.from, range.to, range.to), 0);
+      const maternity = Math.round(maternityMonths * 10) / 10;
       const unverified = !c.verified || (maternity > 0 && !ruleSet.maternityLeaveCountsAsWorked.verified);
       if (entry?.monthsWorked === undefined) {
         return reason(c, 'pass', `Không ghi nhận thời gian nghỉ trong năm học ${yl}: coi như làm việc đủ năm`, `years[${year}].monthsWorked`, unverified);

@@ -86,6 +86,7 @@ export const ZTitleRule = z.object({
   category: z.enum(['danh_hieu', 'hinh_thuc']),
   citation: z.string().min(1),
   verified: z.boolean(),
+  note: z.string().optional(),
   authorities: zCited(z.array(ZAuthorityKind)),
   criteria: z.object({ individual: z.array(ZCriterion).optional(), collective: z.array(ZCriterion).optional() }),
   countsTowardMerit: z.boolean(),

@@ -104,6 +104,8 @@ export type TitleRule = {
   category: TitleCategory;
   citation: string;
   verified: boolean;
+  /** Why the title is unverified (shown to administrators). */
+  note?: string;
   /** Who may decide it (see authority.ts). */
   authorities: Cited<AuthorityKind[]>;
   /** Conditions per recipient kind, all of which must hold (any_of inside for alternatives). */

@@ -1,0 +1,94 @@
+// The one authorization gate. Every use-case calls requireAccess first; every list query narrows
+// itself with unitScope (the closure-table subtree of the units where the actor holds the permission).
+import type { Db, Tx } from '../db/database';
+import type { RoleCode } from '../db/schema';
+import { AppError } from '../errors';
+
+export type Permission =
+  | 'unit.read' | 'unit.write' | 'unit.structure'
+  | 'cluster.read' | 'cluster.write'
+  | 'person.read' | 'person.write' | 'person.import'
+  | 'user.manage' | 'audit.read' | 'file.write' | 'job.read';
+
+export const ROLE_LABELS: Record<RoleCode, string> = {
+  admin: 'Quản trị',
+  officer: 'Cán bộ TĐKT',
+  head: 'Thủ trưởng',
+  council: 'Thành viên Hội đồng TĐKT',
+  individual: 'Cá nhân',
+};
+
+/** What each role may do inside the subtree of the unit it is assigned to. */
+export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
+  admin: ['unit.read', 'unit.write', 'unit.structure', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'user.manage', 'audit.read', 'file.write', 'job.read'],
+  officer: ['unit.read', 'unit.write', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'audit.read', 'file.write', 'job.read'],
+  head: ['unit.read', 'cluster.read', 'person.read', 'audit.read', 'file.write', 'job.read'],
+  council: ['unit.read', 'cluster.read', 'person.read'],
+  individual: [],
+};
+
+export type TActorRole = { role: RoleCode; unitId: string };
+export type TActor = {
+  userId: string;
+  username: string;
+  fullName: string;
+  personId: string | null;
+  roles: TActorRole[];
+};
+
+export type TContext = { db: Db | Tx; actor: TActor; kind: 'sqlite' | 'postgres' };
+
+/** Units at which the actor holds `permission` (the roots of what it may reach). */
+export function grantRoots(actor: TActor, permission: Permission): string[] {
+  return [...new Set(actor.roles.filter((r) => ROLE_PERMISSIONS[r.role].includes(permission)).map((r) => r.unitId))];
+}
+
+export function hasPermissionSomewhere(actor: TActor, permission: Permission): boolean {
+  return grantRoots(actor, permission).length > 0;
+}
+
+/** Subquery of every unit id the actor may reach with `permission`; use as `.where('x.unit_id', 'in', unitScope(...))`. */
+export function unitScope(db: Db | Tx, actor: TActor, permission: Permission) {
+  const roots = grantRoots(actor, permission);
+  return db
+    .selectFrom('unit_closure')
+    .select('unit_closure.descendant_id')
+    .where('unit_closure.ancestor_id', 'in', roots.length ? roots : ['-'])
+    .distinct();
+}
+
+/**
+ * Throws unless the actor holds `permission` on every unit in `unitIds` (directly or through an ancestor).
+ * Outside the actor's reach the answer is 404, so that ids of other units reveal nothing.
+ */
+export async function requireAccess(ctx: TContext, permission: Permission, unitIds: (string | null | undefined)[]): Promise<void> {
+  const roots = grantRoots(ctx.actor, permission);
+  if (roots.length === 0) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này');
+  const wanted = [...new Set(unitIds.filter((u): u is string => !!u))];
+  if (wanted.length === 0) return;
+  const rows = await ctx.db
+    .selectFrom('unit_closure')
+    .select('descendant_id')
+    .where('ancestor_id', 'in', roots)
+    .where('descendant_id', 'in', wanted)
+    .distinct()
+    .execute();
+  if (rows.length < wanted.length) {
+    const canSee = await canReadAny(ctx, wanted);
+    // Seeing a unit but lacking the right to act on it: 403. Not seeing it at all: 404.
+    if (canSee) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
+    throw new AppError('NOT_FOUND', 'Không tìm thấy dữ liệu');
+  }
+}
+
+async function canReadAny(ctx: TContext, unitIds: string[]): Promise<boolean> {
+  const roots = grantRoots(ctx.actor, 'unit.read');
+  if (roots.length === 0) return false;
+  const row = await ctx.db
+    .selectFrom('unit_closure')
+    .select('descendant_id')
+    .where('ancestor_id', 'in', roots)
+    .where('descendant_id', 'in', unitIds)
+    .executeTakeFirst();
+  return !!row;
+}

@@ -1,0 +1,30 @@
+// Passwords are stored only as argon2id hashes (OWASP parameters: m=19 MiB, t=2, p=1).
+import { hash, verify, Algorithm } from '@node-rs/argon2';
+import { invalid } from '../errors';
+
+const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A hash of a random string, verified against when the user does not exist, so timing does not reveal names. */
+let dummyHash: Promise<string> | null = null;
+export const getDummyHash = (): Promise<string> => (dummyHash ??= hashPassword('thidua-dummy-password-for-timing'));
+
+export function assertPasswordPolicy(password: string, username?: string): void {
+  if (password.length < 10) throw invalid('Mật khẩu phải có ít nhất 10 ký tự', [{ field: 'password', message: 'Ít nhất 10 ký tự' }]);
+  if (password.length > 200) throw invalid('Mật khẩu quá dài', [{ field: 'password', message: 'Tối đa 200 ký tự' }]);
+  if (!/[a-zA-Z]/.test(password) || !/\d/.test(password)) {
+    throw invalid('Mật khẩu phải có cả chữ và số', [{ field: 'password', message: 'Cần cả chữ và số' }]);
+  }
+  if (username && password.toLowerCase().includes(username.toLowerCase())) {
+    throw invalid('Mật khẩu không được chứa tên đăng nhập', [{ field: 'password', message: 'Không chứa tên đăng nhập' }]);
+  }
+}

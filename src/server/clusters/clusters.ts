@@ -1,0 +1,88 @@
+// Cụm/khối thi đua: groupings per school year, owned by the unit that organises them, with member roles.
+import { CLUSTER_KIND_LABELS, CLUSTER_ROLE_LABELS } from '../../shared/labels';
+import { schoolYearLabel } from '../../shared/vn';
+import { requireAccess, unitScope, type TContext } from '../auth/access';
+import { writeAudit } from '../audit/audit';
+import { withTransaction } from '../db/transaction';
+import type { Db, Tx } from '../db/database';
+import { AppError, notFound } from '../errors';
+import { newId, nowIso } from '../ids';
+import { findUnit } from '../units/units.repository';
+
+type TMemberInput = { unitId: string; role: 'truong' | 'pho' | 'thanh_vien' };
+
+function validateMembers(members: TMemberInput[]) {
+  const ids = new Set<string>();
+  for (const m of members) {
+    if (ids.has(m.unitId)) throw new AppError('VALIDATION', 'Một đơn vị chỉ được có một vai trò trong cụm/khối');
+    ids.add(m.unitId);
+  }
+  if (members.filter((m) => m.role === 'truong').length > 1) throw new AppError('VALIDATION', 'Mỗi cụm/khối chỉ có một trưởng cụm/khối');
+}
+
+async function loadCluster(db: Db | Tx, id: string) {
+  const c = await db.selectFrom('clusters').leftJoin('units', 'units.id', 'clusters.owner_unit_id').selectAll('clusters').select('units.name as owner_name').where('clusters.id', '=', id).executeTakeFirst();
+  if (!c) throw notFound('Không tìm thấy cụm/khối');
+  const members = await db.selectFrom('cluster_members').innerJoin('units', 'units.id', 'cluster_members.unit_id').select(['cluster_members.unit_id', 'cluster_members.role', 'units.name']).where('cluster_id', '=', id).orderBy('units.name').execute();
+  const order = { truong: 0, pho: 1, thanh_vien: 2 } as const;
+  members.sort((a, b) => order[a.role] - order[b.role]);
+  return {
+    id: c.id, name: c.name, kind: c.kind, kindLabel: CLUSTER_KIND_LABELS[c.kind], schoolYear: c.school_year, schoolYearLabel: schoolYearLabel(c.school_year),
+    ownerUnitId: c.owner_unit_id, ownerUnitName: c.owner_name ?? null, note: c.note,
+    members: members.map((m) => ({ unitId: m.unit_id, unitName: m.name, role: m.role, roleLabel: CLUSTER_ROLE_LABELS[m.role] })),
+  };
+}
+
+export async function listClusters(ctx: TContext, f: { schoolYear?: number; ownerUnitId?: string }) {
+  await requireAccess(ctx, 'cluster.read', [f.ownerUnitId]);
+  // Visible: clusters owned inside the actor's subtree, or having a member inside it.
+  const scope = unitScope(ctx.db, ctx.actor, 'cluster.read');
+  let q = ctx.db.selectFrom('clusters').select('id').where((eb) => eb.or([
+    eb('owner_unit_id', 'in', scope),
+    eb('id', 'in', ctx.db.selectFrom('cluster_members').select('cluster_id').where('unit_id', 'in', scope)),
+  ]));
+  if (f.schoolYear) q = q.where('school_year', '=', f.schoolYear);
+  if (f.ownerUnitId) q = q.where('owner_unit_id', '=', f.ownerUnitId);
+  const rows = await q.orderBy('school_year', 'desc').orderBy('name').limit(500).execute();
+  return Promise.all(rows.map((r) => loadCluster(ctx.db, r.id)));
+}
+
+export async function getCluster(ctx: TContext, id: string) {
+  const c = await loadCluster(ctx.db, id);
+  try {
+    await requireAccess(ctx, 'cluster.read', [c.ownerUnitId]);
+  } catch {
+    const scope = await unitScope(ctx.db, ctx.actor, 'cluster.read').execute();
+    const mine = new Set(scope.map((s) => s.descendant_id));
+    if (!c.members.some((m) => mine.has(m.unitId))) throw notFound('Không tìm thấy cụm/khối');
+  }
+  return c;
+}
+
+export async function createCluster(ctx: TContext, input: { name: string; kind: 'cum' | 'khoi'; schoolYear: number; ownerUnitId: string; note?: string | null; members: TMemberInput[] }) {
+  await requireAccess(ctx, 'cluster.write', [input.ownerUnitId]);
+  await requireAccess(ctx, 'unit.read', input.members.map((m) => m.unitId));
+  validateMembers(input.members);
+  const owner = await findUnit(ctx.db, input.ownerUnitId);
+  if (!owner) throw notFound('Không tìm thấy đơn vị tổ chức');
+  const id = newId();
+  await withTransaction(ctx, async (trx) => {
+    await trx.insertInto('clusters').values({ id, name: input.name, kind: input.kind, school_year: input.schoolYear, owner_unit_id: owner.id, province_code: owner.province_code, note: input.note ?? null, created_at: nowIso() }).execute();
+    if (input.members.length) await trx.insertInto('cluster_members').values(input.members.map((m) => ({ cluster_id: id, unit_id: m.unitId, role: m.role }))).execute();
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'cluster.create', entityType: 'cluster', entityId: id, unitId: owner.id, after: input });
+  });
+  return loadCluster(ctx.db, id);
+}
+
+export async function setClusterMembers(ctx: TContext, id: string, members: TMemberInput[]) {
+  const c = await loadCluster(ctx.db, id);
+  await requireAccess(ctx, 'cluster.write', [c.ownerUnitId]);
+  await requireAccess(ctx, 'unit.read', members.map((m) => m.unitId));
+  validateMembers(members);
+  await withTransaction(ctx, async (trx) => {
+    await trx.deleteFrom('cluster_members').where('cluster_id', '=', id).execute();
+    if (members.length) await trx.insertInto('cluster_members').values(members.map((m) => ({ cluster_id: id, unit_id: m.unitId, role: m.role }))).execute();
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'cluster.members.set', entityType: 'cluster', entityId: id, unitId: c.ownerUnitId, before: c.members.map((m) => ({ unitId: m.unitId, role: m.role })), after: members });
+  });
+  return loadCluster(ctx.db, id);
+}

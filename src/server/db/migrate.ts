@@ -1,0 +1,30 @@
+// Runs the TypeScript migrations in order, once each, recorded in thidua_migrations.
+import { sql } from 'kysely';
+import type { Database } from './database';
+import * as m0001 from './migrations/0001-core';
+
+type TMigration = { up: (db: any, kind: Database['kind']) => Promise<void> };
+
+/** Append new migrations here; never edit one that has shipped. */
+export const MIGRATIONS: [string, TMigration][] = [['0001-core', m0001]];
+
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  const { db, kind } = database;
+  await db.schema
+    .createTable('thidua_migrations')
+    .ifNotExists()
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('applied_at', 'text', (c) => c.notNull())
+    .execute();
+  const applied: string[] = [];
+  for (const [name, migration] of MIGRATIONS) {
+    const done = await sql<{ name: string }>`select name from thidua_migrations where name = ${name}`.execute(db);
+    if (done.rows.length > 0) continue;
+    await db.transaction().execute(async (trx) => {
+      await migration.up(trx, kind);
+      await sql`insert into thidua_migrations (name, applied_at) values (${name}, ${new Date().toISOString()})`.execute(trx);
+    });
+    applied.push(name);
+  }
+  return applied;
+}

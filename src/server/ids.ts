@@ -1,0 +1,11 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+
+export const newId = (): string => randomUUID();
+export const nowIso = (): string => new Date().toISOString();
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+/** A random password a person can type: 16 characters, no look-alikes. */
+export function randomPassword(length = 16): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(length);
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}

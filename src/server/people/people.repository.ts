@@ -1,0 +1,64 @@
+// All SQL for people and their history records.
+import type { Db, Tx } from '../db/database';
+import type { PersonTable } from '../db/schema';
+import { unitScope, type TActor } from '../auth/access';
+
+export type TPersonRow = PersonTable;
+
+export async function findPerson(db: Db | Tx, id: string) {
+  return db
+    .selectFrom('people')
+    .leftJoin('units', 'units.id', 'people.unit_id')
+    .selectAll('people')
+    .select('units.name as unit_name')
+    .where('people.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type TPeopleFilter = { q?: string; unitId?: string; withinId?: string; gender?: string; page: number; pageSize: number };
+
+export async function searchPeople(db: Db | Tx, actor: TActor, f: TPeopleFilter) {
+  let q = db.selectFrom('people').where('people.unit_id', 'in', unitScope(db, actor, 'person.read'));
+  if (f.q) {
+    const digits = /^\d{6,12}$/.test(f.q);
+    q = digits ? q.where('people.cccd', 'like', `${f.q}%`) : q.where('people.name_search', 'like', `%${f.q}%`);
+  }
+  if (f.unitId) q = q.where('people.unit_id', '=', f.unitId);
+  if (f.withinId) q = q.where('people.unit_id', 'in', db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', f.withinId));
+  if (f.gender) q = q.where('people.gender', '=', f.gender as 'nam' | 'nu');
+  const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await q
+    .leftJoin('units', 'units.id', 'people.unit_id')
+    .selectAll('people')
+    .select('units.name as unit_name')
+    .orderBy('people.name_search')
+    .orderBy('people.id')
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize)
+    .execute();
+  return { items, total: Number(total.n) };
+}
+
+export async function personHistory(db: Db | Tx, personId: string) {
+  const [employments, qualifications, ratings, disciplines] = await Promise.all([
+    db.selectFrom('employments').leftJoin('units', 'units.id', 'employments.unit_id').selectAll('employments').select('units.name as unit_name').where('person_id', '=', personId).orderBy('from_date', 'desc').execute(),
+    db.selectFrom('qualifications').selectAll().where('person_id', '=', personId).orderBy('year', 'desc').execute(),
+    db.selectFrom('performance_ratings').leftJoin('units', 'units.id', 'performance_ratings.unit_id').selectAll('performance_ratings').select('units.name as unit_name').where('person_id', '=', personId).orderBy('school_year', 'desc').execute(),
+    db.selectFrom('disciplines').selectAll().where('person_id', '=', personId).orderBy('from_date', 'desc').execute(),
+  ]);
+  return { employments, qualifications, ratings, disciplines };
+}
+
+/** Possible duplicates of a person: same CCCD, or same folded name and birth date. */
+export async function findDuplicates(db: Db | Tx, p: { cccd?: string | null; nameSearch: string; birthDate?: string | null }, excludeId?: string) {
+  if (!p.cccd && !p.birthDate) return [];
+  let q = db.selectFrom('people').select(['id', 'full_name', 'birth_date', 'cccd', 'unit_id']);
+  q = q.where((eb) => {
+    const ors = [];
+    if (p.cccd) ors.push(eb('cccd', '=', p.cccd));
+    if (p.birthDate) ors.push(eb.and([eb('name_search', '=', p.nameSearch), eb('birth_date', '=', p.birthDate)]));
+    return eb.or(ors);
+  });
+  if (excludeId) q = q.where('id', '!=', excludeId);
+  return q.limit(5).execute();
+}

@@ -1,0 +1,51 @@
+// Vietnamese labels for codes stored in the database. The UI never shows a raw code.
+export const UNIT_KIND_LABELS = {
+  bo: 'Bộ Giáo dục và Đào tạo',
+  so: 'Sở Giáo dục và Đào tạo',
+  ubnd_tinh: 'UBND tỉnh/thành phố',
+  ubnd_xa: 'UBND xã/phường/đặc khu',
+  phong_vhxh: 'Phòng Văn hóa – Xã hội',
+  thpt: 'Trường THPT',
+  thcs: 'Trường THCS',
+  th: 'Trường Tiểu học',
+  mn: 'Trường Mầm non',
+  lien_cap: 'Trường liên cấp',
+  gdtx: 'Trung tâm GDNN – GDTX',
+  truong_khac: 'Cơ sở giáo dục khác',
+  phong_ban: 'Phòng, ban',
+  to_chuyen_mon: 'Tổ chuyên môn',
+  doan_the: 'Đoàn thể',
+} as const;
+export type TUnitKind = keyof typeof UNIT_KIND_LABELS;
+export const UNIT_KINDS = Object.keys(UNIT_KIND_LABELS) as TUnitKind[];
+export const SCHOOL_KINDS: TUnitKind[] = ['thpt', 'thcs', 'th', 'mn', 'lien_cap', 'gdtx', 'truong_khac'];
+
+export const UNIT_STATUS_LABELS = { active: 'Đang hoạt động', merged: 'Đã sáp nhập', split: 'Đã chia tách', dissolved: 'Đã giải thể' } as const;
+
+export const UNIT_EVENT_LABELS = {
+  created: 'Thành lập', updated: 'Cập nhật thông tin', renamed: 'Đổi tên', moved: 'Chuyển đơn vị cấp trên',
+  merged_into: 'Sáp nhập vào', merged_from: 'Tiếp nhận sáp nhập từ', split_into: 'Chia tách thành', split_from: 'Được tách ra từ', dissolved: 'Giải thể',
+} as const;
+
+export const CLUSTER_KIND_LABELS = { cum: 'Cụm thi đua', khoi: 'Khối thi đua' } as const;
+export const CLUSTER_ROLE_LABELS = { truong: 'Trưởng cụm/khối', pho: 'Phó cụm/khối', thanh_vien: 'Thành viên' } as const;
+
+export const GENDER_LABELS = { nam: 'Nam', nu: 'Nữ' } as const;
+
+export const RATING_LABELS = {
+  htxsnv: 'Hoàn thành xuất sắc nhiệm vụ',
+  httnv: 'Hoàn thành tốt nhiệm vụ',
+  htnv: 'Hoàn thành nhiệm vụ',
+  khtnv: 'Không hoàn thành nhiệm vụ',
+} as const;
+export const RATING_SHORT = { htxsnv: 'HTXSNV', httnv: 'HTTNV', htnv: 'HTNV', khtnv: 'KHTNV' } as const;
+
+export const DISCIPLINE_LABELS = {
+  khien_trach: 'Khiển trách', canh_cao: 'Cảnh cáo', ha_bac_luong: 'Hạ bậc lương', giang_chuc: 'Giáng chức', cach_chuc: 'Cách chức', buoc_thoi_viec: 'Buộc thôi việc',
+} as const;
+
+export const ROLE_LABELS_VI = {
+  admin: 'Quản trị', officer: 'Cán bộ TĐKT', head: 'Thủ trưởng', council: 'Thành viên Hội đồng TĐKT', individual: 'Cá nhân',
+} as const;
+
+export const JOB_STATUS_LABELS = { queued: 'Đang chờ', running: 'Đang chạy', done: 'Hoàn thành', failed: 'Lỗi' } as const;

@@ -29,3 +29,4 @@ export {
 export { computeBonus, computePayout, baseSalaryOn, roundBonus, type Bonus, type BonusInput, type Payout, type PayoutAward, type PayoutLine } from './money';
 export { canAward, AUTHORITY_LABEL, type AuthorityAnswer } from './authority';
 export { evaluateVote, type VoteInput, type VoteResult, type VoteOverride } from './votes';
+export { checkCase, checkCaseJson, ZRulesCheckCase, type TRulesCheckCase, type RulesCheckAnswer, type RulesCheck } from './check-case';

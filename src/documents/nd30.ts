@@ -335,12 +335,12 @@ function bodyParagraph(ctx: TCtx, text: TInline, opts: { bold?: boolean; italic?
 }
 
 /** A centred horizontal rule of the given width inside a box: a tiny empty paragraph with a bottom border. */
-function thinRule(ruleWidthMm: number, boxWidthMm: number, afterTwips = 0): Paragraph {
+function thinRule(ruleWidthMm: number, boxWidthMm: number, beforeTwips = 40): Paragraph {
   const side = Math.max(0, (boxWidthMm - ruleWidthMm) / 2);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     indent: { left: mm(side), right: mm(side) },
-    spacing: { before: 0, after: afterTwips, line: 240, lineRule: LineRuleType.AUTO },
+    spacing: { before: beforeTwips, after: 0, line: 240, lineRule: LineRuleType.AUTO },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
     // The paragraph mark sets the height of an empty paragraph: keep it at 2 pt.
     run: { size: 4, font: FONT_FAMILY },
@@ -719,9 +719,8 @@ function emptyHeader(): Header {
 function pageProperties(layout: TLayoutOptions, landscape: boolean) {
   const m = layout.marginsMm;
   return {
-    size: landscape
-      ? { width: mm(A4_MM.height), height: mm(A4_MM.width), orientation: PageOrientation.LANDSCAPE }
-      : { width: mm(A4_MM.width), height: mm(A4_MM.height), orientation: PageOrientation.PORTRAIT },
+    // docx swaps width and height itself for a landscape page: always pass the portrait dimensions.
+    size: { width: mm(A4_MM.width), height: mm(A4_MM.height), orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
     margin: { top: mm(m.top), bottom: mm(m.bottom), left: mm(m.left), right: mm(m.right), header: mm(10), footer: mm(10) },
   };
 }

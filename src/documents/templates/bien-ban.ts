@@ -13,6 +13,8 @@ export const ZMinutesData = z.object({
   issuing: ZIssuing,
   /** "Họp Hội đồng Thi đua - Khen thưởng xét danh hiệu thi đua năm học 2025-2026". */
   title: ZText,
+  /** What the meeting is for, in running text; default: the title without "Họp Hội đồng …". */
+  purpose: z.string().optional(),
   councilName: ZText,
   startTime: ZTime,
   endTime: ZTime,
@@ -82,12 +84,16 @@ export function buildMinutesDocument(input: TMinutesData): TNd30Document {
   });
   const passed = results.filter((r) => r.passed);
   const body: TBlock[] = [
-    para(`Vào lúc ${timeText(d.startTime)}, ${dateLine}, tại ${trimEnd(d.location)}, ${d.councilName} tổ chức họp ${lowerFirst(d.title.replace(/^họp\s+/i, ''))}.`),
+    para(`Vào lúc ${timeText(d.startTime)}, ${dateLine}, tại ${trimEnd(d.location)}, ${d.councilName} tổ chức họp ${trimEnd(d.purpose ?? d.title.replace(/^họp\s+(hội đồng\s+thi đua\s*[-–]\s*khen thưởng\s*)?/iu, ''))}.`),
     section('Thành phần', [
       para(`Chủ trì: ${d.chair}.`),
       para(`Thư ký: ${d.secretary}.`),
       para(`Tổng số thành viên Hội đồng: ${count2(total)}; có mặt: ${count2(present.length)}; vắng mặt: ${count2(absent.length)}.`),
-      bullets(d.members.map((m) => `${m.name} - ${m.role}${m.present ? '' : ` (vắng mặt${m.absenceReason ? `: ${trimEnd(m.absenceReason)}` : ''})`};`)),
+      bullets(
+        d.members.map(
+          (m, i) => `${m.name} - ${m.role}${m.present ? '' : ` (vắng mặt${m.absenceReason ? `: ${trimEnd(m.absenceReason)}` : ''})`}${i === d.members.length - 1 ? '.' : ';'}`,
+        ),
+      ),
     ]),
     section('Nội dung', [
       ...(d.agenda.length ? [para('Hội đồng tiến hành các nội dung sau:'), bullets(d.agenda.map((a) => `${trimEnd(a)};`))] : []),
@@ -141,10 +147,6 @@ export function buildMinutesDocument(input: TMinutesData): TNd30Document {
     recipients: recipientsOf(d.recipients ?? { lines: [], archive: 'HĐTĐKT' }),
     layout: d.layout as TNd30Document['layout'],
   };
-}
-
-function lowerFirst(s: string): string {
-  return s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 }
 
 export async function renderMinutesDocx(data: TMinutesData): Promise<Buffer> {

@@ -49,10 +49,15 @@ export function buildDecisionDocument(input: TDecisionData): TNd30Document {
   const groups = groupByAward(d.awardees);
   const total = d.awardees.reduce((a, r) => a + r.amount, 0);
   const number = d.issuing.number === null ? '      ' : String(d.issuing.number).padStart(2, '0');
-  const awardsText = groups.map((g) => `${g.award} cho ${countPhrase(g.rows)}`).join('; ');
-  const articles: TBlock[] = [
-    section(`Tặng ${awardsText} (có danh sách kèm theo) ${trimEnd(d.achievementText)}.`),
-  ];
+  const articles: TBlock[] =
+    groups.length === 1
+      ? [section(`Tặng ${groups[0].award} cho ${countPhrase(d.awardees)} (có danh sách kèm theo) ${trimEnd(d.achievementText)}.`)]
+      : [
+          section(
+            `Khen thưởng ${countPhrase(d.awardees)} (có danh sách kèm theo) ${trimEnd(d.achievementText)}, gồm:`,
+            groups.map((g, i) => section(`${g.award}: ${countPhrase(g.rows)}${i === groups.length - 1 ? '.' : ';'}`)),
+          ),
+        ];
   if (total > 0) {
     articles.push(
       section(

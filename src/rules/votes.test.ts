@@ -59,6 +59,12 @@ describe('council vote against the share of ALL members (NĐ 98 Điều 30 k7)',
     expect(evaluateVote({ totalMembers: 10, yes: 6, no: 4, abstain: 0, titleCode: 'LDTT', ruleSet: ND152 }).passes).toBe(true);
   });
 
+  it('a two-thirds rule stored as 0.6667: 2 of 3 passes, 6 of 10 fails', () => {
+    const override = { share: 0.6667, citation: 'Quy chế (ví dụ): hai phần ba tổng số thành viên' };
+    expect(evaluateVote({ totalMembers: 3, yes: 2, no: 1, abstain: 0, titleCode: 'LDTT', ruleSet: ND152, override }).passes).toBe(true);
+    expect(evaluateVote({ totalMembers: 10, yes: 6, no: 4, abstain: 0, titleCode: 'LDTT', ruleSet: ND152, override }).passes).toBe(false);
+  });
+
   it('more ballots than members is refused', () => {
     expect(() => evaluateVote({ totalMembers: 9, yes: 8, no: 2, abstain: 0, titleCode: 'CSTDCS', ruleSet: ND98 })).toThrow(
       'Tổng số phiếu (10) vượt quá số thành viên Hội đồng (9)',

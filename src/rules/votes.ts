@@ -85,10 +85,10 @@ export function evaluateVote(input: VoteInput): VoteResult {
 
   const yesTotal = input.yes + written.yes;
   const share = yesTotal / input.totalMembers;
-  // Compare in integers (yes × 1000 against share × total × 1000) so 8/10 meets 80% exactly.
-  const lhs = yesTotal * 1000;
-  const rhs = Math.round(threshold.share * 1000) * input.totalMembers;
-  const passes = threshold.comparison === 'gte' ? lhs >= rhs : lhs > rhs;
+  // Shares are stored to 4 decimals (2/3 as 0.6667): compare with half a unit of the last decimal so
+  // 8/10 meets 80% and 2 of 3 meets 0.6667, without float noise deciding a vote.
+  const EPS = 0.00005;
+  const passes = threshold.comparison === 'gte' ? share + EPS >= threshold.share : share > threshold.share + EPS;
   const writtenNote = written.yes + written.no + written.abstain > 0 ? `, gồm ${written.yes + written.no + written.abstain} phiếu gửi bằng văn bản` : '';
   const message = `${yesTotal}/${input.totalMembers} thành viên đồng ý (${pct(share)}; ${present} có mặt${writtenNote}), ${passes ? 'đạt' : 'không đạt'} ngưỡng ${threshold.label}`;
   return { passes, yesTotal, ballots, present, share, threshold, source, citation, verified, message };

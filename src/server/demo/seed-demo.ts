@@ -71,8 +71,8 @@ const DOAN_THE_BY_KIND: Record<string, string[]> = {
   thpt: ['Công đoàn trường', 'Đoàn trường'], thcs: ['Công đoàn trường', 'Liên đội'], th: ['Công đoàn trường', 'Liên đội'],
   mn: ['Công đoàn trường'], lien_cap: ['Công đoàn trường', 'Liên đội'], gdtx: ['Công đoàn', 'Đoàn thanh niên'],
 };
-const STAFF_BY_KIND: Record<string, [number, number]> = { thpt: [62, 78], thcs: [30, 40], th: [26, 34], mn: [20, 28], lien_cap: [36, 44], gdtx: [22, 28], so: [48, 52] };
-const FEMALE_SHARE: Record<string, number> = { thpt: 0.62, thcs: 0.7, th: 0.82, mn: 0.98, lien_cap: 0.75, gdtx: 0.55, so: 0.5 };
+const STAFF_BY_KIND: Record<string, [number, number]> = { thpt: [62, 78], thcs: [30, 40], th: [26, 34], mn: [20, 28], lien_cap: [36, 44], gdtx: [22, 28], so: [48, 52], phong_vhxh: [5, 7] };
+const FEMALE_SHARE: Record<string, number> = { thpt: 0.62, thcs: 0.7, th: 0.82, mn: 0.98, lien_cap: 0.75, gdtx: 0.55, so: 0.5, phong_vhxh: 0.5 };
 const SUBJECTS = ['Toán', 'Ngữ văn', 'Tiếng Anh', 'Vật lý', 'Hóa học', 'Sinh học', 'Lịch sử', 'Địa lý', 'Tin học', 'Giáo dục công dân', 'Thể dục', 'Âm nhạc', 'Mỹ thuật'];
 const UNIVERSITIES = ['Trường Đại học Vinh', 'Trường Đại học Hà Tĩnh', 'Trường Đại học Sư phạm Hà Nội', 'Trường Đại học Sư phạm – Đại học Huế'];
 
@@ -154,8 +154,9 @@ export async function seedDemo(database: Database, opts: { seed?: number; adminP
       }
       const position = kindKey === 'so'
         ? (i === 0 ? 'Giám đốc Sở' : i < 3 ? 'Phó Giám đốc Sở' : i < 10 ? 'Trưởng phòng' : 'Chuyên viên')
+        : kindKey === 'phong_vhxh' ? (i === 0 ? 'Trưởng phòng' : i === 1 ? 'Phó Trưởng phòng' : 'Công chức')
         : i === 0 ? (unit.kind === 'gdtx' ? 'Giám đốc' : 'Hiệu trưởng') : i < 3 ? (unit.kind === 'gdtx' ? 'Phó Giám đốc' : 'Phó Hiệu trưởng') : i < 3 + (TO_BY_KIND[unit.kind]?.length ?? 0) ? 'Tổ trưởng chuyên môn' : rnd.next() < 0.86 ? (unit.kind === 'mn' ? 'Giáo viên mầm non' : `Giáo viên ${unit.kind === 'th' ? 'tiểu học' : rnd.pick(SUBJECTS)}`) : rnd.pick(['Kế toán', 'Văn thư', 'Nhân viên y tế', 'Nhân viên thư viện', 'Nhân viên thiết bị']);
-      const category = /Hiệu trưởng|Giám đốc|Trưởng phòng/.test(position) ? 'Cán bộ quản lý' : position.startsWith('Giáo viên') || position.startsWith('Tổ trưởng') ? 'Giáo viên' : kindKey === 'so' ? 'Công chức' : 'Nhân viên';
+      const category = /Hiệu trưởng|Giám đốc|Trưởng phòng/.test(position) ? 'Cán bộ quản lý' : position.startsWith('Giáo viên') || position.startsWith('Tổ trưởng') ? 'Giáo viên' : kindKey === 'so' || kindKey === 'phong_vhxh' ? 'Công chức' : 'Nhân viên';
       const startYear = Math.max(birthYear + 22, 1990) + rnd.int(0, 4);
       const person: PersonTable = {
         id: newId(), full_name: personName(rnd, female), name_search: '', birth_date: birth, gender: female ? 'nu' : 'nam', ethnicity: rnd.weighted(ETHNICITIES), cccd,
@@ -190,6 +191,7 @@ export async function seedDemo(database: Database, opts: { seed?: number; adminP
     }
   };
   staffOf(so, 'so');
+  for (const c of communeUnits) staffOf(c.phong, 'phong_vhxh');
   for (const s of schools) staffOf(s, s.kind);
 
   // A teacher the guides and browser tests can find by an unaccented name.

@@ -12,7 +12,8 @@ export async function listPeople(ctx: TContext, f: TPeopleFilter) {
     // A person-role user sees only their own record.
     if (!ctx.actor.personId) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem danh sách cán bộ');
     const own = await findPerson(ctx.db, ctx.actor.personId);
-    return { items: own ? [presentPerson(own)] : [], total: own ? 1 : 0, page: 1, pageSize: f.pageSize };
+    const matches = own && (!f.unitId || f.unitId === own.unit_id) && (!f.q || own.name_search.includes(foldVietnamese(f.q)));
+    return { items: matches ? [presentPerson(own)] : [], total: matches ? 1 : 0, page: 1, pageSize: f.pageSize };
   }
   await requireAccess(ctx, 'person.read', [f.unitId, f.withinId]);
   const { items, total } = await searchPeople(ctx.db, ctx.actor, { ...f, q: f.q ? foldVietnamese(f.q) : undefined });

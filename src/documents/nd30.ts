@@ -97,8 +97,8 @@ export function formatDocumentNumber(n: number | null, typeCode: string | null, 
     throw new DocumentInputError(`Số văn bản phải là số nguyên dương, nhận được: ${n}.`);
   }
   const symbol = typeCode ? `${typeCode}-${issuerCode.trim()}` : issuerCode.trim();
-  const num = n === null ? UNNUMBERED_GAP : String(n).padStart(2, '0');
-  return `Số: ${num}/${symbol}`;
+  if (n === null) return `Số:${UNNUMBERED_GAP}/${symbol}`;
+  return `Số: ${String(n).padStart(2, '0')}/${symbol}`;
 }
 
 /** "Hà Tĩnh, ngày 05 tháng 02 năm 2026": day < 10 and months 1–2 padded; null → blanks to fill by hand. */

@@ -54,6 +54,10 @@ function splitHeaderLine(line: string): string[] {
 
 /** Split a footer line where "Nơi nhận" and the signer's title sit side by side. */
 function splitFooterLine(line: string): string[] {
+  // a table row (Danh sách after the signature) keeps its cells
+  if ((line.match(/\s\|\s/g) ?? []).length >= 2 || (line.match(/\t/g) ?? []).length >= 2) {
+    return [line.split('\t').map((c) => c.trim()).join(' | ')];
+  }
   const parts = line.split(/\s*\|\s*|\t+| {3,}/).map((p) => p.trim()).filter(Boolean);
   const out: string[] = [];
   for (const p of parts) {

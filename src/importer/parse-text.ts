@@ -34,7 +34,7 @@ const NUMBER_CODE: [RegExp, TDocType][] = [
   [/\/(?:\d{4}\/)?CV\b/u, 'cong_van'],
 ];
 const ORG_START =
-  /^(?:TRƯỜNG|PHÒNG|SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN\b|TRUNG TÂM|CÔNG ĐOÀN|LIÊN ĐOÀN|ĐOÀN\b|CHI BỘ|ĐẢNG BỘ|ĐẢNG ỦY|VĂN PHÒNG|VIỆN|CỤC|TỔNG CỤC|ĐẠI HỌC|HỘI\b|THANH TRA|PHÂN HIỆU|TỔ\b|LIÊN ĐỘI|CHI ĐOÀN|HĐTĐKT|HỌC VIỆN|NHÀ TRƯỜNG)/iu;
+  /^(?:TRƯỜNG|PHÒNG|SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN\b|TRUNG TÂM|CÔNG ĐOÀN|LIÊN ĐOÀN|ĐOÀN\b|CHI BỘ|ĐẢNG BỘ|ĐẢNG ỦY|VĂN PHÒNG|VIỆN|CỤC|TỔNG CỤC|ĐẠI HỌC|HỘI\b|THANH TRA|PHÂN HIỆU|TỔ(?=\s|$)|LIÊN ĐỘI|CHI ĐOÀN|HĐTĐKT|HỌC VIỆN|NHÀ TRƯỜNG)/iu;
 const DOC_KINDS =
   'Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản|Hướng dẫn|Chương trình hành động|Chương trình|Thông báo|Quy chế|Quy định|Điều lệ|Tờ trình|Biên bản|Kết luận|Đề án|Công điện';
 const DOC_KIND_START = new RegExp(`^(${DOC_KINDS})(?=\\s|$)`, 'u');
@@ -46,7 +46,7 @@ const AUTHORITY_START =
 const KIND_WORDS: [RegExp, TKind][] = [
   [/^(?:hộ gia đình|gia đình)/iu, 'gia_dinh'],
   [/^(?:tập thể|đơn vị|phòng|tổ chức|tổ|trường|khoa|cơ quan|lớp|đoàn thể|cơ sở giáo dục|chi đoàn|liên đội|công đoàn)/iu, 'tap_the'],
-  [/^(?:cá nhân|công chức|viên chức|giáo viên|thủ trưởng|cán bộ|nhân viên|học sinh|người lao động|đồng chí|hiệu trưởng|người|CB|GV|NV)/u, 'ca_nhan'],
+  [/^(?:cá nhân|công chức|viên chức|giáo viên|thủ trưởng|cán bộ|nhân viên|học sinh|người lao động|đồng chí|hiệu trưởng|người|CB|GV|NV)/iu, 'ca_nhan'],
 ];
 
 function span(start: number, end: number): TSpan {
@@ -231,7 +231,7 @@ export class DocumentTextParser {
     for (let i = 0; i < headerEnd; i++) {
       const line = lines[i];
       const t = line.text;
-      if (/C[ỘO]NG\s*H[ÒO]A\s+X[ÃA]\s+H[ỘO]I/iu.test(t) || /Đ[ộo]c\s+l[ậa]p\s*[-–—]/iu.test(t) || /^[-_=*.…\s]+$/.test(t)) continue;
+      if (/C[ỘO]NG\s*H[ÒO]A\s+X[ÃA]\s+H[ỘO]I/iu.test(t) || /Đ[ộo]c\s+l[ậa]p\s*[-–—]/iu.test(t) || /^[-_=*.…\s]+$/.test(t) || /^VI[ỆE]T NAM$/u.test(t)) continue;
       const num = /^S[ốo]\s*[:.]?\s*(.*)$/u.exec(t);
       if (num && !numberRaw) {
         const restAt = t.length - num[1].length;
@@ -740,14 +740,14 @@ export class DocumentTextParser {
       if (!/^(?:Đối với|Đề nghị)/iu.test(stripped.text) || !/khen thưởng/iu.test(t)) return out;
       const after = t.indexOf(':') >= 0 ? t.indexOf(':') + 1 : stripped.offset;
       const kinds = this.recipientKinds(line, after);
-      if (!kinds.kinds.length || !kinds.quota) return out;
+      if (!kinds.length || !kinds.some((k) => k.quota)) return out;
       let authority: TSpannedText | null = null;
       const dn = /Đề nghị\s+(.+?)\s+(?:khen thưởng|tặng|xét)/iu.exec(t);
       if (dn && AUTHORITY_START.test(dn[1])) {
         const at = t.indexOf(dn[1], dn.index);
         authority = subValue(line, at, at + dn[1].length);
       }
-      for (const k of kinds.kinds) out.push({ form: null, authority, recipientKind: k, quota: kinds.quota, quotaMax: kinds.quotaMax, span: lineSpan });
+      for (const k of kinds) out.push({ form: null, authority, recipientKind: k.kind, quota: k.quota, quotaMax: k.quotaMax, span: lineSpan });
       return out;
     }
     const formAt = formMatch.index;
@@ -777,55 +777,69 @@ export class DocumentTextParser {
         }
       }
     }
-    const kinds = this.recipientKinds(line, afterForm);
-    let list = kinds.kinds;
-    if (!list.length) {
+    let kinds = this.recipientKinds(line, afterForm);
+    if (!kinds.length) {
       const lead = /^(?:Đối với\s+)?(tập thể|cá nhân)/iu.exec(stripped.text);
-      list = lead ? [/tập thể/iu.test(lead[1]) ? 'tap_the' : 'ca_nhan'] : /^Tập thể|Cờ thi đua/u.test(formText) ? ['tap_the'] : ['ca_nhan'];
+      const kind: TKind = lead ? (/tập thể/iu.test(lead[1]) ? 'tap_the' : 'ca_nhan') : /^Tập thể|Cờ thi đua/u.test(formText) ? 'tap_the' : 'ca_nhan';
+      kinds = [{ kind, quota: null, quotaMax: null }];
     }
-    for (const k of list) out.push({ form, authority, recipientKind: k, quota: kinds.quota, quotaMax: kinds.quotaMax, span: lineSpan });
+    for (const k of kinds) out.push({ form, authority, recipientKind: k.kind, quota: k.quota, quotaMax: k.quotaMax, span: lineSpan });
     return out;
   }
 
-  /** Recipient kinds and quota in a line after position `from` ("cho 04 đơn vị", "cho tập thể, cá nhân"). */
-  private recipientKinds(line: TLine, from: number): { kinds: TKind[]; quota: TSpannedText | null; quotaMax: number | null } {
+  /**
+   * Recipient kinds and their quotas in a line after position `from`: "cho 04 đơn vị" → tập thể 04;
+   * "cho 01 tập thể và 03 cá nhân" → tập thể 01, cá nhân 03; "cho tập thể, cá nhân" → both, no quota.
+   */
+  private recipientKinds(line: TLine, from: number): { kind: TKind; quota: TSpannedText | null; quotaMax: number | null }[] {
     const t = line.text;
     const seg = t.slice(from);
-    const kinds: TKind[] = [];
-    let firstEnd = -1;
-    const wordRe = /\p{L}+(?:\s+\p{L}+){0,2}/gu;
     const positions: { at: number; len: number; kind: TKind }[] = [];
+    const wordRe = /\p{L}+/gu;
     let m: RegExpExecArray | null;
     while ((m = wordRe.exec(seg))) {
+      if (m.index > 0 && /\p{L}/u.test(seg[m.index - 1])) continue;
       const rest = seg.slice(m.index);
       const hit = KIND_WORDS.find(([re]) => re.test(rest));
       if (hit) {
         const len = hit[0].exec(rest)![0].length;
+        if (/\p{L}/u.test(rest[len] ?? '')) continue;
         positions.push({ at: m.index, len, kind: hit[1] });
         wordRe.lastIndex = m.index + len;
-      } else wordRe.lastIndex = m.index + (/^\p{L}+/u.exec(rest)?.[0].length ?? 1);
-    }
-    for (const p of positions) {
-      if (!kinds.length) {
-        kinds.push(p.kind);
-        firstEnd = p.at + p.len;
-        continue;
       }
-      const between = seg.slice(firstEnd, p.at);
-      if (/^\s*(?:,|và|\/|hoặc|hay)\s*(?:các\s+)?$/u.test(between)) {
-        if (!kinds.includes(p.kind)) kinds.push(p.kind);
-        firstEnd = p.at + p.len;
-      } else break;
     }
-    let quota: TSpannedText | null = null;
-    let quotaMax: number | null = null;
-    const q = /(?<![\d/.,])(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(%)?(?![\d/.,])(?!\s*(?:năm|tháng|ngày|giờ))/u.exec(seg);
-    if (q && (!positions.length || q.index < (positions[0]?.at ?? 0) + 40)) {
-      const at = from + q.index;
-      quota = sv(q[1] + (q[2] ?? ''), line.start + at, line.start + at + q[0].length);
-      if (!q[2]) quotaMax = Math.max(...q[1].split(/[-–]/).map((x) => Number(x.trim())));
+    const QUOTA = /(?:^|[^\d/.,])((?:không quá|tối đa|từ)\s+)?(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)(%)?\s*(?:\(\p{L}+\)\s*)?$/u;
+    const quotaBefore = (start: number, end: number) => {
+      const q = QUOTA.exec(seg.slice(start, end).replace(/\s+$/, ''));
+      if (!q) return null;
+      const text = q[2] + (q[3] ?? '');
+      const at = from + start + seg.slice(start, end).replace(/\s+$/, '').lastIndexOf(text);
+      return { quota: sv(text, line.start + at, line.start + at + text.length), quotaMax: q[3] ? null : Math.max(...q[2].split(/[-–]/).map((x) => Number(x.trim()))) };
+    };
+    const out: { kind: TKind; quota: TSpannedText | null; quotaMax: number | null }[] = [];
+    let prevEnd = 0;
+    for (let k = 0; k < positions.length; k++) {
+      const p = positions[k];
+      if (k > 0) {
+        const between = seg.slice(prevEnd, p.at);
+        if (!/^\s*(?:,|và|\/|hoặc|hay)\s*(?:các\s+)?(?:\d{1,4}\s+)?$/u.test(between)) break;
+      }
+      // the number just before the kind word ("04 đơn vị"), else "Thủ trưởng 02 đơn vị" (the next number)
+      const windowStart = k === 0 ? Math.max(0, p.at - 30) : prevEnd;
+      let q = quotaBefore(windowStart, p.at);
+      if (!q && k === 0) {
+        const after = /^\s+(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s+\p{L}/u.exec(seg.slice(p.at + p.len));
+        if (after) {
+          const at = from + p.at + p.len + after[0].indexOf(after[1]);
+          q = { quota: sv(after[1], line.start + at, line.start + at + after[1].length), quotaMax: Math.max(...after[1].split(/[-–]/).map((x) => Number(x.trim()))) };
+        }
+      }
+      if (!out.some((o) => o.kind === p.kind)) out.push({ kind: p.kind, quota: q?.quota ?? null, quotaMax: q?.quotaMax ?? null });
+      prevEnd = p.at + p.len;
     }
-    return { kinds, quota, quotaMax };
+    // "1 cá nhân/ tập thể": a quota before the first kind applies to all kinds joined by "/"
+    if (out.length > 1 && out[0].quota && out.slice(1).every((o) => !o.quota) && /\//.test(seg)) for (const o of out) { o.quota = out[0].quota; o.quotaMax = out[0].quotaMax; }
+    return out;
   }
 
   // ---------------------------------------------------------------- deadlines, reporting
@@ -927,7 +941,7 @@ export class DocumentTextParser {
         [/quý/iu, 'quý'],
         [/(?:0?6|sáu)\s*tháng/iu, '6 tháng'],
         [/(?:0?9|chín)\s*tháng/iu, '9 tháng'],
-        [/(?:hàng|hằng|cuối|tổng kết|báo cáo)\s+năm(?!\s+học)|,\s*năm(?=\s|[,.;)]|$)|\bvà\s+năm(?=\s|[,.;)]|$)/iu, 'năm'],
+        [/(?:hàng|hằng|cuối|tổng kết|báo cáo)\s+năm|,\s*năm(?=\s|[,.;)]|$)|\bvà\s+năm(?=\s|[,.;)]|$)/iu, 'năm'],
       ];
       for (const [re, value] of pats) {
         const m = re.exec(seg);
@@ -964,7 +978,7 @@ export class DocumentTextParser {
       const inline = subValue(head, c[0].length, head.text.length);
       const items: TLine[] = [];
       if (inline) items.push({ ...head, text: head.text });
-      for (let j = this.footerIdx + 1; j < this.lines.length; j++) {
+      for (let j = this.footerIdx + 1; j < this.appendixIdx(); j++) {
         const l = this.lines[j];
         if (/^[-+•]\s*/u.test(l.text)) items.push(l);
       }
@@ -979,9 +993,16 @@ export class DocumentTextParser {
     return out;
   }
 
+  /** Index of an appendix (DANH SÁCH, PHỤ LỤC) after the signature, or the end. */
+  private appendixIdx(): number {
+    for (let i = this.footerIdx; i < this.lines.length; i++) if (/^(?:DANH SÁCH|PHỤ LỤC|Phụ lục)(?=\s|$)/u.test(this.lines[i].text)) return i;
+    return this.lines.length;
+  }
+
   private parseSigner(): TParsedDocument['signer'] {
-    const from = Math.max(this.footerIdx > this.bodyIdx ? this.footerIdx : this.lines.length - 12, this.lines.length - 25, this.bodyIdx);
-    const zone = this.lines.slice(from);
+    const endAt = this.appendixIdx();
+    const from = Math.max(this.footerIdx > this.bodyIdx && this.footerIdx < endAt ? this.footerIdx : endAt - 12, endAt - 25, this.bodyIdx);
+    const zone = this.lines.slice(from, endAt);
     const NOT_NAME = /(?:TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|HIỆU|PHÒNG|SỞ|UBND|ỦY BAN|HỘI ĐỒNG|BAN |CÔNG ĐOÀN|THƯ KÝ|Nơi nhận|Lưu|TM\.|KT\.|TL\.|Đã ký|CỘNG HÒA|Trường|Phòng|Sở|Chủ tịch|Thư ký|Hiệu trưởng|Giám đốc|Kế hoạch|Nhà trường|Người lập|NGƯỜI LẬP)/u;
     let nameIdx = -1;
     for (let i = zone.length - 1; i >= 0; i--) {
@@ -1023,8 +1044,8 @@ export class DocumentTextParser {
     // tables: a header row naming the columns, then data rows
     for (let i = 0; i < this.lines.length; i++) {
       const head = this.lines[i];
-      if (!head.text.includes(' | ')) continue;
-      const cols = head.text.split(' | ').map((c) => c.trim().toLowerCase());
+      if (!head.text.includes('|')) continue;
+      const cols = this.cells(head).map((c) => c.value.toLowerCase());
       const nameCol = cols.findIndex((c) => /họ (?:và )?tên|^tên|tập thể|cá nhân|đơn vị được|^họ tên/u.test(c));
       if (nameCol < 0) continue;
       const unitCol = cols.findIndex((c, k) => k !== nameCol && /đơn vị|chức vụ|nơi công tác|công tác|chức danh|lớp|trường/u.test(c));
@@ -1033,15 +1054,18 @@ export class DocumentTextParser {
       const tableKind: TKind | null = (() => {
         for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
           const t = this.lines[k].text;
-          if (/tập thể/iu.test(t)) return 'tap_the';
-          if (/cá nhân/iu.test(t)) return 'ca_nhan';
+          const coll = /tập thể/iu.test(t);
+          const indiv = /cá nhân/iu.test(t);
+          if (coll && indiv) return null;
+          if (coll) return 'tap_the';
+          if (indiv) return 'ca_nhan';
         }
         return null;
       })();
       let j = i + 1;
       for (; j < this.lines.length; j++) {
         const row = this.lines[j];
-        if (!row.text.includes(' | ')) break;
+        if (!row.text.includes('|')) break;
         const cells = this.cells(row);
         const nameCell = cells[nameCol];
         if (!nameCell || !nameCell.value || /^(?:cộng|tổng cộng|tổng)\b/iu.test(nameCell.value) || /^\(?\d+\)?$/.test(nameCell.value)) continue;
@@ -1050,7 +1074,7 @@ export class DocumentTextParser {
         const titleCell = titleCol >= 0 ? cells[titleCol] ?? null : null;
         const amountCell = amountCol >= 0 ? cells[amountCol] ?? null : null;
         const amountValue = amountCell ? parseMoney(amountCell.value) : null;
-        const kind: TKind = /^(?:Tổ|Trường|Phòng|Lớp|Khoa|Tập thể|Đơn vị|Ban|Công đoàn|Chi đoàn|Liên đội|Chi bộ|Khối)\b/u.test(nameCell.value) ? 'tap_the' : tableKind ?? 'ca_nhan';
+        const kind: TKind = /^(?:Tổ|Trường|Phòng|Lớp|Khoa|Tập thể|Đơn vị|Ban|Công đoàn|Chi đoàn|Liên đội|Chi bộ|Khối)(?=\s|$)/u.test(nameCell.value) ? 'tap_the' : tableKind ?? 'ca_nhan';
         out.push({
           kind,
           name: nameCell,
@@ -1120,12 +1144,16 @@ export class DocumentTextParser {
 
   private cells(row: TLine): TSpannedText[] {
     const out: TSpannedText[] = [];
-    let pos = 0;
-    for (const raw of row.text.split(' | ')) {
-      const lead = raw.length - raw.trimStart().length;
-      const v = raw.trim();
-      out.push(sv(v, row.start + pos + lead, row.start + pos + lead + v.length));
-      pos += raw.length + 3;
+    let from = 0;
+    const t = row.text;
+    for (let k = 0; k <= t.length; k++) {
+      if (k < t.length && t[k] !== '|') continue;
+      let a = from;
+      let b = k;
+      while (a < b && /\s/.test(t[a])) a++;
+      while (b > a && /\s/.test(t[b - 1])) b--;
+      out.push(sv(t.slice(a, b), row.start + a, row.start + b));
+      from = k + 1;
     }
     return out;
   }

@@ -83,7 +83,7 @@ export async function mergeUnits(ctx: TContext, targetId: string, input: TMergeU
     if (!target || target.status !== 'active') throw new AppError('INVALID_STATE', 'Đơn vị tiếp nhận không còn hoạt động');
     const now = nowIso();
     let movedPeople = 0;
-    let movedChildren = 0;
+    const movedChildIds: string[] = [];
     for (const sid of sourceIds) {
       const src = await findUnit(trx, sid);
       if (!src) throw notFound('Không tìm thấy đơn vị sáp nhập');
@@ -99,7 +99,7 @@ export async function mergeUnits(ctx: TContext, targetId: string, input: TMergeU
         if (emps.length) await trx.insertInto('employments').values(emps.map((e) => ({ id: newId(), person_id: e.person_id, unit_id: targetId, position: e.position, from_date: input.effectiveDate, to_date: null, province_code: target.province_code }))).execute();
       }
       const children = await trx.selectFrom('units').select('id').where((eb) => eb.or([eb('parent_id', '=', sid), eb('prof_parent_id', '=', sid)])).where('status', '=', 'active').execute();
-      movedChildren += children.length;
+      movedChildIds.push(...children.map((ch) => ch.id));
       await trx.updateTable('units').set({ parent_id: targetId, updated_at: now }).where('parent_id', '=', sid).where('status', '=', 'active').execute();
       await trx.updateTable('units').set({ prof_parent_id: targetId, updated_at: now }).where('prof_parent_id', '=', sid).where('status', '=', 'active').execute();
       await trx.updateTable('units').set({ status: 'merged', valid_to: input.effectiveDate, updated_at: now }).where('id', '=', sid).execute();
@@ -109,8 +109,9 @@ export async function mergeUnits(ctx: TContext, targetId: string, input: TMergeU
       await insertUnitEvent(trx, { id: newId(), unit_id: targetId, event: 'merged_from', effective_date: input.effectiveDate, related_unit_id: sid, details: { reason: input.reason, people: people.length }, actor_user_id: ctx.actor.userId, province_code: target.province_code, created_at: now });
       await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'unit.merge', entityType: 'unit', entityId: sid, unitId: targetId, before: { status: src.status }, after: { status: 'merged', mergedInto: targetId, movedPeople: people.length }, reason: input.reason });
     }
-    if (movedChildren) await rebuildClosure(trx, [targetId]);
-    return { movedPeople, movedChildren };
+    // The moved sub-units (and everything below them) take their new ancestors.
+    await rebuildClosure(trx, movedChildIds);
+    return { movedPeople, movedChildren: movedChildIds.length };
   });
 }
 
@@ -140,9 +141,10 @@ export async function splitUnit(ctx: TContext, id: string, input: TSplitUnitRequ
       await trx.updateTable('employments').set({ to_date: input.effectiveDate }).where('person_id', '=', person.id).where('unit_id', '=', id).where('to_date', 'is', null).execute();
       await trx.insertInto('employments').values({ id: newId(), person_id: person.id, unit_id: part.id, position: person.position ?? 'Viên chức', from_date: input.effectiveDate, to_date: null, province_code: part.province_code }).execute();
     }
+    const children = await trx.selectFrom('units').select('id').where('parent_id', '=', id).where('status', '=', 'active').execute();
     await trx.updateTable('units').set({ parent_id: parts[0].id, updated_at: now }).where('parent_id', '=', id).where('status', '=', 'active').execute();
     await trx.updateTable('units').set({ status: 'split', valid_to: input.effectiveDate, updated_at: now }).where('id', '=', id).execute();
-    await rebuildClosure(trx, [parts[0].id]);
+    await rebuildClosure(trx, children.map((c) => c.id));
     await insertUnitEvent(trx, { id: newId(), unit_id: id, event: 'split_into', effective_date: input.effectiveDate, details: { reason: input.reason, parts: parts.map((p) => ({ id: p.id, name: p.name })) }, actor_user_id: ctx.actor.userId, province_code: src.province_code, created_at: now });
     await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'unit.split', entityType: 'unit', entityId: id, unitId: id, before: { status: 'active' }, after: { status: 'split', parts: parts.map((p) => p.code) }, reason: input.reason });
     return parts;

@@ -143,6 +143,9 @@ function checkLines(lines: TLine[]): TFormatIssue[] {
       message: near ? `Quốc hiệu phải là "${QUOC_HIEU}" (chữ in hoa), nhận được "${near.text}".` : 'Thiếu Quốc hiệu "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".',
     });
   } else {
+    if (qh.text.replace(/\s+/g, ' ') !== qh.text.toLocaleUpperCase('vi').replace(/\s+/g, ' ')) {
+      issues.push({ code: 'QUOC_HIEU', severity: 'error', rule: RULE.quocHieu, found: qh.text, message: `Quốc hiệu phải viết bằng chữ in hoa: "${QUOC_HIEU}" (nhận được "${qh.text}").` });
+    }
     if (qh.bold === false) issues.push({ code: 'QUOC_HIEU', severity: 'error', rule: RULE.quocHieu, found: qh.text, message: 'Quốc hiệu phải in đậm.' });
     if (qh.sizePt !== undefined && (qh.sizePt < 12 || qh.sizePt > 13)) issues.push({ code: 'QUOC_HIEU', severity: 'warning', rule: RULE.quocHieu, found: `${qh.sizePt} pt`, message: `Quốc hiệu cỡ chữ 12–13 (đang là ${qh.sizePt}).` });
   }

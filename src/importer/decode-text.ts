@@ -2,7 +2,7 @@
 // in the legacy TCVN3 / VNI fonts.
 
 import iconv from 'iconv-lite';
-import { fixLegacyVietnamese } from './legacy-fonts';
+import { fixLegacyVietnamese, vietnameseScore } from './legacy-fonts';
 import { ImporterError } from './errors';
 
 export type TDecodedText = { text: string; encoding: string; warnings: string[] };
@@ -74,7 +74,8 @@ export function decodeTextBytes(buf: Uint8Array): TDecodedText {
         // Not UTF-8: a legacy font typed in a 8-bit code page (TCVN3/VNI) or Windows-1258.
         const latin1 = iconv.decode(Buffer.from(buf), 'latin1');
         const legacy = fixLegacyVietnamese(latin1);
-        if (legacy.encoding) {
+        const cp1258 = iconv.decode(Buffer.from(buf), 'windows1258').normalize('NFC');
+        if (legacy.encoding && vietnameseScore(legacy.text) > vietnameseScore(cp1258)) {
           text = legacy.text;
           encoding = legacy.encoding;
         } else {

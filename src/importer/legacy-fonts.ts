@@ -162,6 +162,12 @@ function scoreVietnamese(text: string): TLegacyScore {
   return { valid, invalid };
 }
 
+/** How much a text reads as Vietnamese: valid syllables with Vietnamese letters minus words that are not. */
+export function vietnameseScore(text: string): number {
+  const s = scoreVietnamese(text);
+  return s.valid - s.invalid;
+}
+
 export type TLegacyEncoding = 'tcvn3' | 'vni';
 
 /**

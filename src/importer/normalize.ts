@@ -13,7 +13,7 @@ const TYPE_WORDS =
 const PLACE_DATE = /(?:^|\s)((?:TP\.\s*|Tp\.\s*|Thành phố\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*ngày\b/u;
 const BODY_START = /^\s*(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Công văn|Nghị quyết|Chỉ thị|Thông tư|Hướng dẫn|Chương trình|Văn bản)|Kính gửi|Xét\s|Hôm nay|Vào hồi|Vào lúc|I\.\s|Điều\s+1\b)/u;
 const PAGE_MARKER = /^\s*(?:[-–]\s*)?(?:(?:Trang|Page)\s+)?\d{1,3}(?:\s*(?:\/|of|trên)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
-const LIST_START = /^\s*(?:[-+•–*]\s|[IVXLC]+[.)]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|Điều\s+\d)/u;
+const LIST_START = /^\s*(?:[-+•–*]\s|[IVXLC]+[.)]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|Điều\s+\d+\s*[.:])/u;
 
 /** Split a header line into its parts: at "|", tabs, the national motto, "Số:", "<place>, ngày", type words. */
 function splitHeaderLine(line: string): string[] {
@@ -85,7 +85,7 @@ function joinWraps(lines: string[], warnings: string[]): string[] {
     p90 >= 40 &&
     p90 <= 130 &&
     consecutive >= nonBlank.length * 0.5 &&
-    nonBlank.filter((l) => l.length >= p90 * 0.75).length >= nonBlank.length * 0.35;
+    nonBlank.filter((l) => l.length >= p90 * 0.75).length >= nonBlank.length * 0.25;
   const out: string[] = [];
   let joined = 0;
   let repaired = 0;
@@ -105,7 +105,8 @@ function joinWraps(lines: string[], warnings: string[]): string[] {
     const prev = j >= 0 ? out[j] : '';
     const canJoin = prev.trim() && blanks <= 1 && !endsSentence(prev) && !LIST_START.test(line) && !/\s\|\s/.test(prev + line);
     const startsLower = /^\s*\p{Ll}/u.test(line);
-    const byWidth = wrapMode && blanks === 0 && prev.length >= p90 * 0.6 && !/^\s*(?:Căn cứ|Thực hiện|Nơi nhận|Kính gửi)/u.test(line);
+    const byWidth =
+      wrapMode && blanks === 0 && prev.length >= p90 * 0.6 && !/^\s*(?:Căn cứ|Thực hiện|Nơi nhận|Kính gửi|Xét)/u.test(line) && !/^[^\p{Ll}]*$/u.test(line);
     const headerLike = /^[^\p{Ll}]*$/u.test(prev) && prev.length < 80;
     if (canJoin && !headerLike && (startsLower || byWidth)) {
       const lastWord = /(\p{L}+)$/u.exec(prev)?.[1] ?? '';
@@ -171,7 +172,10 @@ export function normalizeDocumentText(raw: string): TNormalized {
   let bodyAt = lines.findIndex((l) => BODY_START.test(l));
   if (bodyAt < 0 || bodyAt > 40) bodyAt = Math.min(lines.length, 40);
   const header: string[] = [];
-  for (const l of lines.slice(0, bodyAt)) header.push(...splitHeaderLine(l));
+  for (const l of lines.slice(0, bodyAt)) {
+    if (!l.trim()) header.push('');
+    else header.push(...splitHeaderLine(l));
+  }
   // footer zone: from the last "Nơi nhận" on
   const rest = lines.slice(bodyAt);
   let footerAt = -1;

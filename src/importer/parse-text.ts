@@ -407,7 +407,7 @@ export class DocumentTextParser {
   }
 
   private headingOf(t: string, decision: boolean): { kind: TSection['kind']; label: string; level: number; labelLen: number } | null {
-    let m = /^Điều\s+(\d+)\s*[.:]?\s*/u.exec(t);
+    let m = /^Điều\s+(\d+)\s*[.:]\s*/u.exec(t);
     if (m) return { kind: 'dieu', label: `Điều ${m[1]}`, level: 1, labelLen: m[0].length };
     m = /^(?:PHẦN|Phần)\s+([IVXLC]+|\d+)\s*[.:]?\s*/u.exec(t);
     if (m) return { kind: 'phan', label: m[1], level: 1, labelLen: m[0].length };
@@ -579,7 +579,7 @@ export class DocumentTextParser {
       const cut = /\s*\(|\s+(?:năm học|năm|giai đoạn|từ năm|trong năm|trong giai đoạn|đến năm)\s+\d|\s+(?:(?:của|tại)\s+)?(?:Sở|Phòng|Trường|Ủy ban|UBND|ngành)\s+\p{Lu}|\s+(?:của|tại)\s+\p{L}|\s+(?:tỉnh|huyện|thành phố|quận)\s+\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*)*\s*$|[,;:.]\s|\s+với\s|\s+như sau|\s+\(sau đây/u.exec(name);
       if (cut) name = name.slice(0, cut.index);
       name = name.replace(/[\s,.;:]+$/, '');
-      if (name.split(/\s+/).length < 2) continue;
+      if (name.split(/\s+/).length < 2 || /^(?:năm|giai đoạn|trong|từ|đến)(?:\s|$)/iu.test(name)) continue;
       let at = s.start + m.index + m[0].indexOf(m[1]);
       let value = name;
       if (/^yêu nước\s/iu.test(name)) {
@@ -884,6 +884,7 @@ export class DocumentTextParser {
       const t = line.text;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
+      let prevEnd = 0;
       while ((m = re.exec(t))) {
         let day: number | null = null;
         let month: number;
@@ -908,7 +909,12 @@ export class DocumentTextParser {
         }
         if (!(month >= 1 && month <= 12)) continue;
         // the sentence around the match
-        const sentStart = Math.max(t.lastIndexOf('. ', m.index) + 1, t.lastIndexOf('; ', m.index) + 1, 0);
+        let sentStart = Math.max(t.lastIndexOf('. ', m.index) + 1, t.lastIndexOf('; ', m.index) + 1, 0);
+        if (prevEnd > sentStart) {
+          const lead = /^\s*(?:,|và|;)?\s*/u.exec(t.slice(prevEnd))![0].length;
+          sentStart = prevEnd + lead;
+        }
+        prevEnd = m.index + m[0].length;
         const nextStop = t.slice(m.index + m[0].length).search(/[.;](?:\s|$)/);
         const sentEnd = nextStop < 0 ? t.length : m.index + m[0].length + nextStop;
         const whenText = m[0].replace(/^(?:trước|vào|đến hết|đến|trong|hoàn thành trước|chậm nhất(?: là)?(?: vào)?|hạn chót(?: là)?|hạn cuối(?: là)?|muộn nhất(?: là)?)\s+/iu, '');
@@ -1088,10 +1094,13 @@ export class DocumentTextParser {
     }
     if (out.length) return out;
     // text: "ông Nguyễn Văn A, giáo viên Trường …"; numbered lists under "Điều 1" or a DANH SÁCH heading
-    const dieu1 = this.flatSections.find((s) => s.node.kind === 'dieu' && s.node.label === 'Điều 1');
     const dsIdx = this.lines.findIndex((l) => /^DANH SÁCH/u.test(l.text));
     const ranges: [number, number][] = [];
-    if (dieu1) ranges.push([dieu1.lineIdx, dieu1.endIdx]);
+    for (const s of this.flatSections) {
+      if (s.node.kind !== 'dieu') continue;
+      const body = this.lines.slice(s.lineIdx, s.endIdx).map((l) => l.text).join(' ');
+      if (/tặng|khen thưởng|công nhận/iu.test(body) && !/chịu trách nhiệm thi hành|thi hành Quyết định/iu.test(body)) ranges.push([s.lineIdx, s.endIdx]);
+    }
     if (dsIdx >= 0) ranges.push([dsIdx + 1, this.lines.length]);
     const personRe = /(?:^|[\s,;:(])(?:(ông|bà|Ông|Bà|đồng chí|Đồng chí|đ\/c|Đ\/c|em|Em|cô|thầy|Cô|Thầy)\s+)(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s*(?:[,–\-(:]\s*([^;()\n]+?))?(?=[;.)]\s|[;.)]$|$|,?\s+(?:đã|vì|có thành tích|được))/gu;
     const listRe = /^(?:\d+[.)]\s*|[-+•]\s*)(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s*(?:[,–\-:]\s*([^;\n]+?))?\s*[;.]?$/u;

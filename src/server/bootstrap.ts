@@ -13,7 +13,7 @@ import type { TAppDeps } from './http';
 export async function bootstrap(config: TConfig, opts: { logDestination?: pino.DestinationStream } = {}) {
   const log = pino({ level: config.LOG_LEVEL, base: undefined }, opts.logDestination);
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const database: Database = openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir });
+  const database: Database = openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolMax: config.THIDUA_PG_POOL_MAX });
   const applied = await migrateToLatest(database);
   if (applied.length) log.info({ applied }, 'migrations applied');
   const storage = new FileStorage(path.join(config.dataDir, 'files'), config.THIDUA_MAX_UPLOAD_MB * 1024 * 1024);

@@ -9,6 +9,8 @@ const ZConfig = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** postgres://… switches to PostgreSQL; empty means the embedded SQLite file under THIDUA_DATA_DIR. */
   DATABASE_URL: z.string().optional().default(''),
+  /** PostgreSQL connections per app server. */
+  THIDUA_PG_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** Folder for the SQLite file, uploaded files and generated artefacts (never served directly). */
   THIDUA_DATA_DIR: z.string().default('./data'),
   /** Password for the first administrator `admin`, applied on first boot only. Random (printed once) when unset. */

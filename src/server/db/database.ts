@@ -12,9 +12,9 @@ export type Db = Kysely<DB>;
 export type Tx = Transaction<DB>;
 export type Database = { db: Db; kind: DbKind; close: () => Promise<void>; sqliteFile?: string };
 
-export function openDatabase(opts: { url: string; dataDir: string }): Database {
+export function openDatabase(opts: { url: string; dataDir: string; poolMax?: number }): Database {
   if (/^postgres(ql)?:\/\//.test(opts.url)) {
-    const dialect = createPostgresDialect(opts.url);
+    const dialect = createPostgresDialect(opts.url, opts.poolMax);
     const db = new Kysely<DB>({ dialect });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -7,8 +7,11 @@ import type { Kysely } from 'kysely';
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
-export function createPostgresDialect(url: string): PostgresDialect {
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
+export function createPostgresDialect(url: string, poolMax = 10, onIdleError?: (err: Error) => void): PostgresDialect {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // An idle client can be cut off by the server (restart, failover, admin): drop it, never crash the process.
+  pool.on('error', (err) => onIdleError?.(err));
+  return new PostgresDialect({ pool });
 }
 
 /** Transaction-scoped advisory lock: serialises writers of one chain (e.g. the audit log). */

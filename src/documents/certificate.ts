@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import { z } from 'zod';
 import { DocumentInputError, parseDocumentInput } from './errors';
-import { FONT_FAMILY, QUOC_HIEU, TIEU_NGU, formatPlaceDate, mm } from './nd30';
+import { FONT_FAMILY, QUOC_HIEU, TIEU_NGU, formatPlaceDate, mm, sanitizeText } from './nd30';
 import { measureTextMm } from './text-metrics';
 
 const ZText = z.string().trim().min(1, 'không được để trống');
@@ -59,7 +59,7 @@ const RED = 'C00000';
 const LANDSCAPE_TEXT_WIDTH_MM = 297 - 20 - 20;
 
 function run(text: string, o: { size: number; bold?: boolean; italic?: boolean; color?: string; font?: string }): TextRun {
-  return new TextRun({ text, size: Math.round(o.size * 2), bold: o.bold, italics: o.italic, color: o.color, font: o.font ?? FONT_FAMILY });
+  return new TextRun({ text: sanitizeText(text), size: Math.round(o.size * 2), bold: o.bold, italics: o.italic, color: o.color, font: o.font ?? FONT_FAMILY });
 }
 function line(text: string, o: { size: number; bold?: boolean; italic?: boolean; color?: string; before?: number; after?: number; pageBreakBefore?: boolean }): Paragraph {
   return new Paragraph({
@@ -232,7 +232,7 @@ function blankPage(layout: z.infer<typeof ZBlankLayout>, values: TBlankValues): 
         },
         children: [
           new TextRun({
-            text: text.trim(),
+            text: sanitizeText(text.trim()),
             font: { ascii: f.fontFamily, hAnsi: f.fontFamily, cs: f.fontFamily, eastAsia: f.fontFamily },
             size: Math.round(f.fontSizePt * 2),
             bold: f.bold,

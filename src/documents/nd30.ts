@@ -286,12 +286,24 @@ type TCtx = {
   articleCounter: { n: number };
 };
 
+/**
+ * Text safe for WordprocessingML: NFC (decomposed Vietnamese from some keyboards and macOS renders badly
+ * in Word), without the control characters and lone surrogates XML 1.0 forbids (they would corrupt the file).
+ */
+export function sanitizeText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
 function runsOf(text: TInline, base: { bold?: boolean; italic?: boolean; sizePt: number }): TextRun[] {
   const runs: TRun[] = typeof text === 'string' ? [{ text }] : text;
   return runs.map(
     (r) =>
       new TextRun({
-        text: r.text,
+        text: sanitizeText(r.text),
         bold: r.bold ?? base.bold,
         italics: r.italic ?? base.italic,
         underline: r.underline ? {} : undefined,

@@ -256,3 +256,24 @@ describe('Báo cáo, Thông báo, Công văn', () => {
     expect(await checkNd30Docx(buf)).toEqual([]);
   });
 });
+
+describe('bad input', () => {
+  it('strips characters XML cannot hold and composes decomposed Vietnamese, so the file stays valid', async () => {
+    const nfdName = 'Nguyễn Thị Hoài Thương'.normalize('NFD');
+    const buf = await renderDecisionDocx({
+      ...decisionSample,
+      awardees: [{ kind: 'individual', name: `${nfdName}\u0007`, position: 'Giáo viên', unit: 'Tổ Ngữ văn\u0000', award: 'Giấy khen 表彰 🏅', amount: 760000 }],
+    });
+    const lines = await docxLines(buf);
+    expect(lines).toContain('Nguyễn Thị Hoài Thương');
+    expect(lines).toContain('Giáo viên, Tổ Ngữ văn');
+    expect(lines).toContain('Giấy khen 表彰 🏅');
+    expect(await checkNd30Docx(buf)).toEqual([]);
+  });
+
+  it('names the missing fields of a decision', async () => {
+    const err = await renderDecisionDocx({ ...decisionSample, awardees: [], issuing: { ...decisionSample.issuing, issuer: '' } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentInputError);
+    expect((err as DocumentInputError).issues).toEqual(['issuing.issuer: không được để trống', 'awardees: quyết định phải có ít nhất một tập thể hoặc cá nhân']);
+  });
+});

@@ -107,8 +107,8 @@ export function buildMinutesDocument(input: TMinutesData): TNd30Document {
         kind: 'table',
         fontSizePt: 12,
         columns: [
-          { title: 'STT', width: 6, align: 'center' },
-          { title: 'Họ và tên', width: 22 },
+          { title: 'STT', width: 7, align: 'center' },
+          { title: 'Họ và tên', width: 21 },
           { title: 'Chức vụ, đơn vị', width: 22 },
           { title: 'Danh hiệu, hình thức đề nghị', width: 20 },
           { title: 'Số phiếu đồng ý', width: 10, align: 'center' },

@@ -140,3 +140,13 @@ describe('checkNd30Text', () => {
     expect(checkNd30Text(text.replace('Số: 05/', 'Số:      /').replace('ngày 05 tháng 02 năm 2026', 'ngày      tháng      năm 2026'))).toEqual([]);
   });
 });
+
+describe('checkNd30Text on a real plan (shared/seeds/003: Trường MN Hoa Sen, 2020)', () => {
+  it('finds the en-dash Tiêu ngữ and the missing Nơi nhận, and accepts the blank number and day', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(new URL('../../test/fixtures/documents/seed-ke-hoach-mn-hoa-sen.txt', import.meta.url), 'utf8');
+    const issues = checkNd30Text(text);
+    expect(issues.map((i) => i.code)).toEqual(['TIEU_NGU', 'RECIPIENTS']);
+    expect(issues[0].found).toBe('Độc lập – Tự do – Hạnh phúc');
+  });
+});

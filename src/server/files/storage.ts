@@ -56,8 +56,10 @@ export class FileStorage {
   /** Stores bytes once per content; returns the hash and sniffed type. Rejects oversize or unknown types. */
   async put(bytes: Uint8Array, allowed?: string[]): Promise<{ sha256: string; size: number; type: TSniffed }> {
     if (bytes.length === 0) throw new AppError('VALIDATION', 'Tệp rỗng');
-    if (bytes.length > this.maxBytes) const limit = this.maxBytes >= 1024 * 1024 ? `${Math.round(this.maxBytes / 1024 / 1024)} MB` : `${Math.round(this.maxBytes / 1024)} KB`;
+    if (bytes.length > this.maxBytes) {
+      const limit = this.maxBytes >= 1024 * 1024 ? `${Math.round(this.maxBytes / 1024 / 1024)} MB` : `${Math.round(this.maxBytes / 1024)} KB`;
       throw new AppError('PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${limit}`);
+    }
     const type = await sniffType(bytes);
     if (!type || (allowed && !allowed.includes(type.ext))) {
       const want = (allowed ?? Object.keys(ALLOWED)).map((k) => ALLOWED[k]?.label ?? k).join(', ');

@@ -137,7 +137,7 @@ function fixConvertedCase(text: string, alreadyUpper: boolean): string {
         fixed = line.toUpperCase();
       }
       // consonant-only acronyms ("đt", "gd®t" after conversion) are upper case
-      return fixed.replace(/(^|[^\p{L}])([bcdđghklmnpqrstvx]{1,4})(?=$|[^\p{L}])/gu, (m, pre: string, word: string) =>
+      return fixed.replace(/(^|[^\p{L}])([bcdđghklmnpqrstvx]{2,4})(?=$|[^\p{L}])/gu, (m, pre: string, word: string) =>
         /đ/.test(word) ? pre + word.toUpperCase() : m,
       );
     })

@@ -10,7 +10,7 @@ const QUOC_HIEU = /C[ỘO]NG\s*H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[Ĩ
 const TIEU_NGU = /Đ[ộo]c\s+l[ậa]p\s*[-–—]+\s*T[ựu]\s+do\s*[-–—]+\s*H[ạa]nh\s+ph[úu]c/iu;
 const TYPE_WORDS =
   'KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|BÁO CÁO|BIÊN BẢN|THÔNG BÁO|CÔNG VĂN|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|GIẤY MỜI|NGHỊ QUYẾT|CHỈ THỊ';
-const PLACE_DATE = /(?:^|\s)((?:TP\.\s*|Tp\.\s*|Thành phố\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s*,\s*ngày\b/u;
+const PLACE_DATE = /(?:^|\s)((?:TP\.\s*|Tp\.\s*|Thành phố\s+)?\p{Lu}[\p{L}.]*(?:\s+(?:\p{Lu}[\p{L}.]*|\d{1,2})){0,4})\s*,\s*ngày(?=\s|$)/u;
 const BODY_START = /^\s*(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Công văn|Nghị quyết|Chỉ thị|Thông tư|Hướng dẫn|Chương trình|Văn bản)|Kính gửi|Xét\s|Hôm nay|Vào hồi|Vào lúc|I\.\s|Điều\s+1\b)/u;
 const PAGE_MARKER = /^\s*(?:[-–]\s*)?(?:(?:Trang|Page)\s+)?\d{1,3}(?:\s*(?:\/|of|trên)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
 const LIST_START = /^\s*(?:[-+•–*]\s|[IVXLC]+[.)]\s|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)\s|Điều\s+\d+\s*[.:])/u;
@@ -160,7 +160,8 @@ export function normalizeDocumentText(raw: string): TNormalized {
     // keep numbers that are table cells or list labels followed by text on the same line (not the case here)
     const prevBlank = i === 0 || !lines[i - 1].trim();
     const nextBlank = i === lines.length - 1 || !lines[i + 1].trim();
-    if (prevBlank || nextBlank) {
+    const indented = /^\s{10,}/.test(l) || /Trang|Page/i.test(l);
+    if (prevBlank || nextBlank || indented) {
       markers++;
       return false;
     }

@@ -39,7 +39,7 @@ function run(cmd: string, args: string[], timeoutMs: number): Promise<void> {
 export async function convertWithSoffice(
   buf: Uint8Array,
   inputExt: string,
-  target: 'docx' | 'pdf' | 'doc',
+  target: 'docx' | 'pdf' | 'doc' | 'odt',
   timeoutMs = 90_000,
 ): Promise<Uint8Array> {
   const soffice = findSoffice();

@@ -1,0 +1,97 @@
+// Entry point: providers, the login gate and the lazily loaded pages.
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import { Button, Center, MantineProvider, Stack, Text, createTheme } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { StrictMode, Suspense, lazy, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { ApiError, errorMessage, setUnauthenticatedHandler } from './api/client';
+import { ME_KEY, hasPermission, useMeQuery } from './auth';
+import { AppLayout } from './components/app-layout';
+import { Loading } from './components/ui';
+
+const LoginPage = lazy(() => import('./routes/login'));
+const ChangePasswordPage = lazy(() => import('./routes/change-password'));
+const DashboardPage = lazy(() => import('./routes/dashboard'));
+const UnitsPage = lazy(() => import('./routes/units'));
+const UnitDetailPage = lazy(() => import('./routes/unit-detail'));
+const ClustersPage = lazy(() => import('./routes/clusters'));
+const PeoplePage = lazy(() => import('./routes/people'));
+const PersonDetailPage = lazy(() => import('./routes/person-detail'));
+const ImportsPage = lazy(() => import('./routes/imports'));
+const UsersPage = lazy(() => import('./routes/users'));
+const AuditPage = lazy(() => import('./routes/audit'));
+const NotFoundPage = lazy(() => import('./routes/not-found'));
+
+const theme = createTheme({
+  primaryColor: 'blue',
+  defaultRadius: 'sm',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+});
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 20_000,
+      refetchOnWindowFocus: false,
+      retry: (count, err) => !(err instanceof ApiError && err.status >= 400 && err.status < 500) && count < 2,
+    },
+  },
+});
+
+function App() {
+  const qc = useQueryClient();
+  const me = useMeQuery();
+  useEffect(() => setUnauthenticatedHandler(() => qc.setQueryData(ME_KEY, null)), [qc]);
+
+  if (me.isPending) return <Loading />;
+  if (me.isError) {
+    return (
+      <Center h="100vh">
+        <Stack align="center">
+          <Text>{errorMessage(me.error)}</Text>
+          <Button onClick={() => me.refetch()}>Thử lại</Button>
+        </Stack>
+      </Center>
+    );
+  }
+  if (!me.data) return <Suspense fallback={<Loading />}><LoginPage /></Suspense>;
+  if (me.data.mustChangePassword) return <Suspense fallback={<Loading />}><ChangePasswordPage forced /></Suspense>;
+  const can = (p: string) => hasPermission(me.data, p);
+
+  return (
+    <AppLayout>
+      <Suspense fallback={<Loading />}>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/don-vi" element={<UnitsPage />} />
+          <Route path="/don-vi/:id" element={<UnitDetailPage />} />
+          <Route path="/cum-khoi" element={<ClustersPage />} />
+          <Route path="/can-bo" element={<PeoplePage />} />
+          <Route path="/can-bo/:id" element={<PersonDetailPage />} />
+          <Route path="/nhap-du-lieu" element={<ImportsPage />} />
+          <Route path="/tai-khoan" element={can('user.manage') ? <UsersPage /> : <Navigate to="/" replace />} />
+          <Route path="/nhat-ky" element={can('audit.read') ? <AuditPage /> : <Navigate to="/" replace />} />
+          <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
+          <Route path="/dang-nhap" element={<Navigate to="/" replace />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -65,7 +65,7 @@ describeOnBothDatabases('nhật ký băm chuỗi, tác vụ nền, tệp đính 
     const c = await e.login('pdp.tdkt');
     const unitId = await e.unitId('THPT-42-01');
     const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    const form = (bytes: Uint8Array, name: string) => { const f = new FormData(); f.set('file', new File([bytes], name)); f.set('unitId', unitId); f.set('entityType', 'evidence'); return f; };
+    const form = (bytes: Uint8Array, name: string) => { const f = new FormData(); f.set('file', new File([bytes as BlobPart], name)); f.set('unitId', unitId); f.set('entityType', 'evidence'); return f; };
     const up = await c.upload('/api/v1/files', form(pdf, '../../minh chứng.pdf'));
     expect(up.status, up.text).toBe(200);
     expect(up.json).toMatchObject({ mime: 'application/pdf', fileName: '.._.._minh chứng.pdf' });

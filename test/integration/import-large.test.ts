@@ -23,7 +23,7 @@ describeOnBothDatabases('nhập tệp lớn (50.000 dòng)', (env) => {
     const c = await e.login('pdp.tdkt');
     const send = async (bytes: Uint8Array, dryRun: boolean) => {
       const form = new FormData();
-      form.set('file', new File([bytes], 'lon.xlsx'));
+      form.set('file', new File([bytes as BlobPart], 'lon.xlsx'));
       form.set('dryRun', dryRun ? '1' : '0');
       const res = await c.upload('/api/v1/imports/people', form);
       expect(res.status, res.text).toBe(200);

@@ -15,7 +15,7 @@ async function xlsx(header: string[], rows: unknown[][], edit?: (ws: ExcelJS.Wor
 
 async function runImport(env: TTestEnv, client: TClient, kind: 'people' | 'units', bytes: Uint8Array, dryRun: boolean) {
   const form = new FormData();
-  form.set('file', new File([bytes], 'danh-sach.xlsx'));
+  form.set('file', new File([bytes as BlobPart], 'danh-sach.xlsx'));
   form.set('dryRun', dryRun ? '1' : '0');
   const res = await client.upload(`/api/v1/imports/${kind}`, form);
   expect(res.status, res.text).toBe(200);
@@ -61,7 +61,7 @@ describeOnBothDatabases('nhập, xuất Excel', (env) => {
       { row: 5, column: 'Số CCCD', message: 'Trùng số CCCD với dòng 2' },
       { row: 6, column: 'Giới tính', message: '"Không rõ" không có trong danh sách giới tính' },
     ]));
-    expect(errs.find((x: { row: number }) => x.row === 6 && x.column === 'Mã đơn vị')?.message).toBe('Bạn không có quyền nhập cán bộ cho đơn vị "Trường THPT Thành Sen"');
+    expect(errs.find((x: { row: number; column: string }) => x.row === 6 && x.column === 'Mã đơn vị')?.message).toBe('Bạn không có quyền nhập cán bộ cho đơn vị "Trường THPT Thành Sen"');
     expect(dry.result.message).toMatch(/^Có \d+ lỗi ở 4 dòng\. Đây là chạy thử/);
     expect(await countPeople(e)).toBe(before);
     const real = await runImport(e, c, 'people', file, false);

@@ -237,6 +237,26 @@ describe('the five seed plans (golden, read by a person)', () => {
   });
 });
 
+describe('more documents of the genre (golden)', () => {
+  const dir = join(FIX, 'genre');
+  const golden = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as Record<string, Partial<TGoldenFields>>;
+  for (const f of Object.keys(golden).filter((k) => !k.startsWith('_'))) {
+    it(`${f}: every checked field as read by a person`, async () => {
+      const r = await parseDocumentFile(join(dir, f));
+      const acc: TAccuracy = { right: 0, checked: 0, misses: [] };
+      compareGolden(f, golden[f], goldenFields(r), acc);
+      expect(acc.misses).toEqual([]);
+      expectSpansMatch(r);
+    });
+  }
+
+  it('a biên bản signed by two people: the right-hand signer (chủ tịch) is the signer', async () => {
+    const r = await parseDocumentFile(join(dir, 'bien-ban.txt'));
+    expect(r.signer?.title?.value).toBe('CHỦ TỊCH HỘI ĐỒNG');
+    expect(r.signer?.name?.value).toBe('Hồ Văn Nam');
+  });
+});
+
 describe('DOCX', () => {
   it('reads the header table, the articles and the Danh sách table of a decision', async () => {
     const r = await parseDocumentFile(fixture('quyet-dinh-danh-sach.docx'));

@@ -6,7 +6,7 @@ import { isVietnameseSyllable, splitGluedSyllables } from './syllable';
 
 export type TNormalized = { text: string; warnings: string[] };
 
-const QUOC_HIEU = /C[ỘO]NG\s*H[ÒOÓ]A\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/iu;
+const QUOC_HIEU = /C[ỘO]NG\s*H(?:ÒA|OÀ|OA|ÓA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM/iu;
 const TIEU_NGU = /Đ[ộo]c\s+l[ậa]p\s*[-–—]+\s*T[ựu]\s+do\s*[-–—]+\s*H[ạa]nh\s+ph[úu]c/iu;
 const TYPE_WORDS =
   'KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|BÁO CÁO|BIÊN BẢN|THÔNG BÁO|CÔNG VĂN|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|GIẤY MỜI|NGHỊ QUYẾT|CHỈ THỊ';
@@ -177,7 +177,7 @@ export function normalizeDocumentText(raw: string): TNormalized {
     if (!l.trim()) header.push('');
     else header.push(...splitHeaderLine(l));
   }
-  // footer zone: from the last "Nơi nhận" on
+  // footer zone: from the last "Nơi nhận" on (else the last lines, when they hold two signature columns)
   const rest = lines.slice(bodyAt);
   let footerAt = -1;
   for (let i = rest.length - 1; i >= 0; i--) {
@@ -186,9 +186,35 @@ export function normalizeDocumentText(raw: string): TNormalized {
       break;
     }
   }
+  if (footerAt < 0) {
+    const tail = Math.max(0, rest.length - 8);
+    const twoCols = rest.slice(tail).some((l) => splitFooterLine(l).length === 2 && !/[.;:]\s*$/.test(l.split(/\s*\|\s*|\t+| {3,}/)[0] ?? ''));
+    if (twoCols) {
+      footerAt = tail;
+      while (footerAt < rest.length && !(splitFooterLine(rest[footerAt]).length === 2)) footerAt++;
+    }
+  }
   let body = footerAt >= 0 ? rest.slice(0, footerAt) : rest;
   const footer: string[] = [];
-  if (footerAt >= 0) for (const l of rest.slice(footerAt)) footer.push(...splitFooterLine(l));
+  if (footerAt >= 0) {
+    // two columns side by side: Nơi nhận (left) and the signer (right); read the left column, then the right
+    const left: string[] = [];
+    const right: string[] = [];
+    let end = footerAt;
+    for (; end < rest.length; end++) {
+      const l = rest[end];
+      if (/^\s*(?:DANH SÁCH|PHỤ LỤC|Phụ lục)(?=\s|$)/u.test(l)) break;
+      const parts = splitFooterLine(l);
+      if (parts.length === 1 && /\s\|\s.*\s\|\s/.test(parts[0])) break; // a table row
+      if (!l.trim()) continue;
+      if (parts.length >= 2) {
+        left.push(parts[0]);
+        right.push(...parts.slice(1));
+      } else if (/^\s*(?:[-+•]|N[ơo]i\s+nh[ậa]n|Lưu\b)/iu.test(parts[0])) left.push(parts[0]);
+      else right.push(parts[0]);
+    }
+    footer.push(...left, '', ...right, '', ...rest.slice(end));
+  }
 
   // tab-separated rows in the body are table rows
   body = body.map((l) => {

@@ -231,7 +231,7 @@ export class DocumentTextParser {
     for (let i = 0; i < headerEnd; i++) {
       const line = lines[i];
       const t = line.text;
-      if (/C[ỘO]NG\s*H[ÒO]A\s+X[ÃA]\s+H[ỘO]I/iu.test(t) || /Đ[ộo]c\s+l[ậa]p\s*[-–—]/iu.test(t) || /^[-_=*.…\s]+$/.test(t) || /^VI[ỆE]T NAM$/u.test(t)) continue;
+      if (/C[ỘO]NG\s*H(?:ÒA|OÀ|OA|ÓA)\s+X[ÃA]\s+H[ỘO]I/iu.test(t) || /Đ[ộo]c\s+l[ậa]p\s*[-–—]/iu.test(t) || /^[-_=*.…\s]+$/.test(t) || /^VI[ỆE]T NAM$/u.test(t)) continue;
       const num = /^S[ốo]\s*[:.]?\s*(.*)$/u.exec(t);
       if (num && !numberRaw) {
         const restAt = t.length - num[1].length;

@@ -27,6 +27,8 @@ const ZConfig = z.object({
   THIDUA_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
   /** Run the in-process job worker ("0" for API-only servers). */
   THIDUA_WORKER: z.enum(['0', '1']).default('1'),
+  /** A running job with no heartbeat for this long is taken to have died with its server and is queued again. */
+  THIDUA_JOB_STALE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   /** SMTP URL for e-mail reminders, e.g. smtp://user:pass@host:587; empty disables e-mail. */
   SMTP_URL: z.string().optional().default(''),
   /** Sender address for e-mails. */

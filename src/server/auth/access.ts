@@ -8,7 +8,9 @@ export type Permission =
   | 'unit.read' | 'unit.write' | 'unit.structure'
   | 'cluster.read' | 'cluster.write'
   | 'person.read' | 'person.write' | 'person.import'
-  | 'user.manage' | 'audit.read' | 'file.write' | 'job.read';
+  | 'user.manage' | 'audit.read' | 'file.write' | 'job.read'
+  | 'document.read' | 'document.write'
+  | 'plan.read' | 'plan.write' | 'plan.approve';
 
 export const ROLE_LABELS: Record<RoleCode, string> = {
   admin: 'Quản trị',
@@ -20,10 +22,10 @@ export const ROLE_LABELS: Record<RoleCode, string> = {
 
 /** What each role may do inside the subtree of the unit it is assigned to. */
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
-  admin: ['unit.read', 'unit.write', 'unit.structure', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'user.manage', 'audit.read', 'file.write', 'job.read'],
-  officer: ['unit.read', 'unit.write', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'audit.read', 'file.write', 'job.read'],
-  head: ['unit.read', 'cluster.read', 'person.read', 'audit.read', 'file.write', 'job.read'],
-  council: ['unit.read', 'cluster.read', 'person.read'],
+  admin: ['unit.read', 'unit.write', 'unit.structure', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'user.manage', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.write'],
+  officer: ['unit.read', 'unit.write', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.write'],
+  head: ['unit.read', 'cluster.read', 'person.read', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.approve'],
+  council: ['unit.read', 'cluster.read', 'person.read', 'document.read', 'plan.read'],
   individual: [],
 };
 

@@ -240,6 +240,152 @@ export type SettingTable = {
   updated_at: string;
 };
 
+export type DocumentRegisterTable = {
+  id: string;
+  unit_id: string;
+  year: number;
+  /** '' when every type shares one sequence; else the type code ('KH', 'QĐ', 'CV' for công văn). */
+  series: string;
+  last_number: number;
+  province_code: string;
+  created_at: string;
+};
+
+export type DocumentTable = {
+  id: string;
+  unit_id: string;
+  kind: string;
+  title: string;
+  title_search: string;
+  status: 'draft' | 'issued';
+  input_json: string;
+  docx_sha256: string;
+  pdf_sha256: string | null;
+  signed_scan_sha256: string | null;
+  number_id: string | null;
+  number_text: string | null;
+  issued_date: string | null;
+  signer_name: string | null;
+  created_by: string;
+  province_code: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DocumentNumberTable = {
+  id: string;
+  register_id: string;
+  number: number;
+  unit_id: string;
+  year: number;
+  type_code: string | null;
+  symbol: string;
+  status: 'reserved' | 'issued' | 'cancelled';
+  document_id: string | null;
+  summary: string | null;
+  signer_name: string | null;
+  issued_date: string | null;
+  note: string | null;
+  cancel_reason: string | null;
+  reserved_by: string;
+  reserved_at: string;
+  issued_at: string | null;
+  cancelled_at: string | null;
+  province_code: string;
+};
+
+export type DocumentUnitSettingsTable = {
+  unit_id: string;
+  numbering: 'shared' | 'per_type';
+  certificate_layout: string | null;
+  province_code: string;
+  updated_by: string | null;
+  updated_at: string;
+};
+
+export type CertificateBatchTable = {
+  id: string;
+  unit_id: string;
+  mode: 'design' | 'blank';
+  count: number;
+  input_json: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  job_id: number | null;
+  docx_sha256: string | null;
+  pdf_sha256: string | null;
+  message: string | null;
+  created_by: string;
+  province_code: string;
+  created_at: string;
+  finished_at: string | null;
+};
+
+export type PlanKind = 'regular' | 'thematic';
+export type PlanState = 'draft' | 'submitted' | 'issued' | 'in_progress' | 'midterm_review' | 'final_review' | 'closed';
+
+/** A plan (kế hoạch) launching or implementing a movement; the structured body is JSON text (ZPlanBody). */
+export type PlanTable = {
+  id: string;
+  unit_id: string;
+  province_code: string;
+  kind: PlanKind;
+  title: string;
+  title_search: string;
+  movement_name: string | null;
+  school_year: number | null;
+  period_from: string;
+  period_to: string;
+  state: PlanState;
+  catalogue_code: string | null;
+  parent_plan_id: string | null;
+  cascade_task_id: string | null;
+  amends_plan_id: string | null;
+  root_plan_id: string;
+  version: number;
+  superseded_by_id: string | null;
+  doc_number: number | null;
+  doc_symbol: string | null;
+  /** unit|year|symbol|number of an issued plan: unique, so one number is never issued twice. */
+  doc_number_key: string | null;
+  issued_date: string | null;
+  signer_name: string | null;
+  signer_title: string | null;
+  signer_authority: string | null;
+  return_reason: string | null;
+  body: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  state_changed_at: string;
+};
+
+/** A subordinate unit that must implement an issued plan by due_date. */
+export type PlanCascadeTaskTable = {
+  id: string;
+  plan_id: string;
+  unit_id: string;
+  province_code: string;
+  due_date: string;
+  selection: string;
+  reminder_count: number;
+  last_reminded_at: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type PlanReminderTable = {
+  id: string;
+  plan_id: string;
+  task_id: string;
+  unit_id: string;
+  province_code: string;
+  source: 'manual' | 'job';
+  recipients: number;
+  message: string | null;
+  sent_by: string | null;
+  sent_at: string;
+};
+
 export type DB = {
   units: UnitTable;
   unit_closure: UnitClosureTable;
@@ -261,4 +407,12 @@ export type DB = {
   jobs: JobTable;
   notifications: NotificationTable;
   settings: SettingTable;
+  document_registers: DocumentRegisterTable;
+  documents: DocumentTable;
+  document_numbers: DocumentNumberTable;
+  document_unit_settings: DocumentUnitSettingsTable;
+  certificate_batches: CertificateBatchTable;
+  plans: PlanTable;
+  plan_cascade_tasks: PlanCascadeTaskTable;
+  plan_reminders: PlanReminderTable;
 };

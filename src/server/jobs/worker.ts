@@ -1,5 +1,5 @@
 // The in-process worker: claims jobs from the table, runs their handler, records progress and the
-// result. A job whose worker died (no heartbeat for STALE_MS) is put back in the queue, so work
+// result. A job whose worker died (no heartbeat for staleMs) is put back in the queue, so work
 // resumes after a crash; handlers are written to be safe to run again.
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
@@ -18,7 +18,6 @@ export type TJobHelpers = {
 };
 export type TJobHandler = (payload: any, helpers: TJobHelpers) => Promise<unknown>;
 
-const STALE_MS = 60_000;
 
 export class JobWorker {
   private handlers = new Map<string, TJobHandler>();
@@ -27,7 +26,7 @@ export class JobWorker {
   private active: Promise<void> | null = null;
   readonly workerId = `${hostname()}:${process.pid}`;
 
-  constructor(private deps: { database: Database; storage: FileStorage; log: Logger }, private pollMs = 500) {}
+  constructor(private deps: { database: Database; storage: FileStorage; log: Logger }, private pollMs = 500, private staleMs = 60_000) {}
 
   register(type: string, handler: TJobHandler): this {
     this.handlers.set(type, handler);
@@ -58,7 +57,7 @@ export class JobWorker {
 
   /** Puts back jobs whose worker stopped sending heartbeats (crash, kill -9). */
   async requeueStale(): Promise<number> {
-    const cutoff = new Date(Date.now() - STALE_MS).toISOString();
+    const cutoff = new Date(Date.now() - this.staleMs).toISOString();
     const res = await this.deps.database.db
       .updateTable('jobs')
       .set({ status: 'queued', locked_by: null, progress_message: 'Tiếp tục sau khi máy chủ khởi động lại' })
@@ -83,6 +82,10 @@ export class JobWorker {
         await db.updateTable('jobs').set({ progress: Math.max(0, Math.min(100, Math.round(percent))), progress_message: message ?? null, heartbeat_at: nowIso() }).where('id', '=', id).execute();
       },
     };
+    // Heartbeats independent of the handler's own progress calls, so a long step is not taken for a crash.
+    const beat = setInterval(() => {
+      db.updateTable('jobs').set({ heartbeat_at: nowIso() }).where('id', '=', id).where('status', '=', 'running').execute().catch(() => undefined);
+    }, Math.max(1000, Math.floor(this.staleMs / 3)));
     const run = (async () => {
       try {
         const result = await handler(JSON.parse(job.payload), helpers);
@@ -101,7 +104,7 @@ export class JobWorker {
       }
     })();
     this.active = run;
-    await run;
+    await run.finally(() => clearInterval(beat));
     this.active = null;
     return true;
   }

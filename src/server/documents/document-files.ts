@@ -1,0 +1,64 @@
+// Bytes of generated documents: stored in the content-addressed FileStorage (same folder as uploads,
+// without the upload size limit, since these are our own output), and PDF conversion through
+// LibreOffice, one conversion at a time per process (each one is CPU-heavy).
+import { convertDocxBatchToPdf, isLibreOfficeAvailable, PdfConversionError } from '../../documents';
+import type { Db, Tx } from '../db/database';
+import { AppError } from '../errors';
+import { nowIso } from '../ids';
+import { FileStorage } from '../files/storage';
+import { recordFile } from './documents.repository';
+
+const GENERATED_MAX_BYTES = 1024 * 1024 * 1024;
+const byRoot = new Map<string, FileStorage>();
+
+/** The same store as `storage`, for files the server produced itself (no upload size limit). */
+export function generatedStorage(storage: FileStorage): FileStorage {
+  let s = byRoot.get(storage.root);
+  if (!s) byRoot.set(storage.root, (s = new FileStorage(storage.root, GENERATED_MAX_BYTES)));
+  return s;
+}
+
+/** Stores bytes and records them in `files`; returns the sha256. */
+export async function storeFile(db: Db | Tx, storage: FileStorage, bytes: Uint8Array, allowed: string[]): Promise<string> {
+  const stored = await storage.put(bytes, allowed);
+  await recordFile(db, { sha256: stored.sha256, size: stored.size, mime: stored.type.mime, created_at: nowIso() });
+  return stored.sha256;
+}
+
+/** Thrown when no LibreOffice is installed: the route answers 503 with this message. */
+export class ConverterUnavailableError extends Error {
+  constructor() {
+    super('Máy chủ chưa cài LibreOffice nên chưa chuyển được sang PDF. Hãy tải tệp Word (.docx), hoặc đề nghị quản trị cài gói libreoffice-writer-nogui.');
+    this.name = 'ConverterUnavailableError';
+  }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** DOCX → PDF, serialised in this process. */
+export async function convertToPdf(docxs: Buffer[], timeoutMs = 600_000): Promise<Buffer[]> {
+  if (!(await isLibreOfficeAvailable())) throw new ConverterUnavailableError();
+  const run = queue.then(() => convertDocxBatchToPdf(docxs, { timeoutMs }));
+  queue = run.catch(() => undefined);
+  try {
+    return await run;
+  } catch (e) {
+    if (e instanceof PdfConversionError) throw new AppError('INVALID_STATE', e.message);
+    throw e;
+  }
+}
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A download answer with a safe Vietnamese-aware file name. */
+export function fileResponse(bytes: Buffer, mime: string, fileName: string, inline: boolean): Response {
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': mime,
+      'Content-Length': String(bytes.length),
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -24,21 +24,21 @@ const TYPE_WORD_MAP: [RegExp, TDocType, string][] = [
   [/^(?:CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|GIẤY MỜI|NGHỊ QUYẾT|CHỈ THỊ|DANH SÁCH)/u, 'other', ''],
 ];
 const NUMBER_CODE: [RegExp, TDocType][] = [
-  [/\/(?:\d{4}\/)?KH\b/u, 'ke_hoach'],
-  [/\/(?:\d{4}\/)?QĐ\b/u, 'quyet_dinh'],
-  [/\/(?:\d{4}\/)?TTr\b/iu, 'to_trinh'],
-  [/\/(?:\d{4}\/)?BC\b/u, 'bao_cao'],
-  [/\/(?:\d{4}\/)?BB\b/u, 'bien_ban'],
-  [/\/(?:\d{4}\/)?TB\b/u, 'thong_bao'],
-  [/\/(?:\d{4}\/)?HD\b/u, 'huong_dan'],
-  [/\/(?:\d{4}\/)?CV\b/u, 'cong_van'],
+  [/[/-](?:\d{4}\/)?KH(?![\p{L}])/u, 'ke_hoach'],
+  [/[/-](?:\d{4}\/)?QĐ(?![\p{L}])/u, 'quyet_dinh'],
+  [/[/-](?:\d{4}\/)?TTr(?![\p{L}])/u, 'to_trinh'],
+  [/[/-](?:\d{4}\/)?BC(?![\p{L}])/u, 'bao_cao'],
+  [/[/-](?:\d{4}\/)?BB(?![\p{L}])/u, 'bien_ban'],
+  [/[/-](?:\d{4}\/)?TB(?![\p{L}])/u, 'thong_bao'],
+  [/[/-](?:\d{4}\/)?HD(?![\p{L}])/u, 'huong_dan'],
+  [/[/-](?:\d{4}\/)?CV(?![\p{L}])/u, 'cong_van'],
 ];
 const ORG_START =
   /^(?:TRƯỜNG|PHÒNG|SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|HỘI ĐỒNG|BAN\b|TRUNG TÂM|CÔNG ĐOÀN|LIÊN ĐOÀN|ĐOÀN\b|CHI BỘ|ĐẢNG BỘ|ĐẢNG ỦY|VĂN PHÒNG|VIỆN|CỤC|TỔNG CỤC|ĐẠI HỌC|HỘI\b|THANH TRA|PHÂN HIỆU|TỔ(?=\s|$)|LIÊN ĐỘI|CHI ĐOÀN|HĐTĐKT|HỌC VIỆN|NHÀ TRƯỜNG)/iu;
 const DOC_KINDS =
   'Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư liên tịch|Thông tư|Chỉ thị|Kế hoạch|Công văn|Văn bản|Hướng dẫn|Chương trình hành động|Chương trình|Thông báo|Quy chế|Quy định|Điều lệ|Tờ trình|Biên bản|Kết luận|Đề án|Công điện';
 const DOC_KIND_START = new RegExp(`^(${DOC_KINDS})(?=\\s|$)`, 'u');
-const LEGAL_LEAD = /^(?:Căn cứ(?:\s+vào)?|Thực hiện|Theo|Triển khai|Xét|Tiếp theo)\s+/u;
+const LEGAL_LEAD = /^(?:[-+•]\s*)?(?:Căn cứ(?:\s+vào)?|Thực hiện|Theo|Triển khai|Xét|Tiếp theo)\s+/u;
 const AWARD_FORM =
   /(Bằng khen|Giấy khen|Chiến sĩ thi đua(?: cơ sở| cấp cơ sở| cấp tỉnh| cấp bộ| toàn quốc| tỉnh| bộ)?|Tập thể lao động (?:xuất sắc|tiên tiến)|Lao động tiên tiến|Cờ thi đua(?: của [\p{L} ]+?(?=\s(?:cho|đối với)|[,.;]))?|Huân chương Lao động hạng (?:Nhất|Nhì|Ba)|Huân chương [\p{L}]+(?: [\p{L}]+)?|Kỷ niệm chương(?: “[^”]+”| "[^"]+")?|Giấy chứng nhận|Giấy công nhận|Chiến sỹ thi đua(?: cơ sở)?)/u;
 const AUTHORITY_START =
@@ -99,7 +99,8 @@ function sentenceCaseSubject(subject: string): string {
         return w.toLowerCase();
       })
       .join(' ');
-    return s;
+    // a quoted movement name keeps its capital: “Dạy tốt - học tốt”
+    return s.replace(/([“"«])(\p{Ll})/gu, (_m, q: string, c: string) => q + c.toUpperCase());
   }
   if (/^\p{Lu}\p{Ll}/u.test(s)) s = s[0].toLowerCase() + s.slice(1);
   return s;
@@ -231,7 +232,7 @@ export class DocumentTextParser {
     for (let i = 0; i < headerEnd; i++) {
       const line = lines[i];
       const t = line.text;
-      if (/C[ỘO]NG\s*H(?:ÒA|OÀ|OA|ÓA)\s+X[ÃA]\s+H[ỘO]I/iu.test(t) || /Đ[ộo]c\s+l[ậa]p\s*[-–—]/iu.test(t) || /^[-_=*.…\s]+$/.test(t) || /^VI[ỆE]T NAM$/u.test(t)) continue;
+      if (/C[ỘO]NG\s*H(?:ÒA|OÀ|OA|ÓA)\s+X[ÃA]\s+H[ỘO]I/iu.test(t) || /Đ[ộo]c\s+l[ậa]p\s*[-–—]/iu.test(t) || /^[-_=*.…~\s]*(?:o0o|oOo|000)?[-_=*.…~\s]*$/iu.test(t) || /^VI[ỆE]T NAM$/u.test(t)) continue;
       const num = /^S[ốo]\s*[:.]?\s*(.*)$/u.exec(t);
       if (num && !numberRaw) {
         const restAt = t.length - num[1].length;
@@ -265,6 +266,18 @@ export class DocumentTextParser {
       for (let i = headerEnd; i < Math.min(lines.length, headerEnd + 6); i++) {
         const pd = this.matchPlaceDate(lines[i]);
         if (pd && /^[^,]{2,40},\s*ngày/u.test(lines[i].text)) {
+          place = place ?? pd.place;
+          dateRaw = pd.dateRaw;
+          date = pd.date;
+          break;
+        }
+      }
+    }
+    // some reports put "<place>, ngày …" above the signature
+    if (!dateRaw) {
+      for (let i = lines.length - 1; i >= Math.max(headerEnd, lines.length - 15); i--) {
+        const pd = this.matchPlaceDate(lines[i]);
+        if (pd && pd.place && /^[^,]{2,40},\s*ngày/iu.test(lines[i].text) && lines[i].text.length < 70) {
           place = place ?? pd.place;
           dateRaw = pd.dateRaw;
           date = pd.date;
@@ -350,14 +363,14 @@ export class DocumentTextParser {
       new RegExp(`^(?:Thực hiện|Theo|Triển khai)\\s+(?:${DOC_KINDS})`, 'u').test(t) ||
       /^(?:Căn cứ|Xét\s|Kính gửi|Nhằm|Hôm nay|Vào hồi|Vào lúc|Điều\s+\d|[IVX]+\.\s|\d+\.\s|[-+•]\s|Số\s*:|Nơi nhận)/u.test(t) ||
       /^[-_=*.…\s]+$/.test(t) ||
-      (isUpperLine(t) && !/^V\/v/iu.test(t) && subjectParts.length > 0) ||
-      /^(?:HIỆU TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|BỘ TRƯỞNG|HỘI ĐỒNG|BAN)\b/u.test(t);
+      (isUpperLine(t) && !/^V\/v/iu.test(t) && subjectParts.length > 0 && !(isUpperLine(subjectParts[0].text) && subjectParts.length < 3)) ||
+      /^(?:(?:KT|TM|Q)\.\s*)?(?:HIỆU TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|BỘ TRƯỞNG|HỘI ĐỒNG|BAN|ỦY BAN|UBND|THỦ TRƯỞNG|TRƯỞNG BAN)(?=\s|$)/u.test(t);
     if (!restOfTypeLine) {
       while (i < lines.length && subjectParts.length < 4) {
         const t = lines[i].text;
         if (stop(t)) break;
         if (subjectParts.length > 0) {
-          const cont = /^[\p{Ll}(]/u.test(t) || /^(?:năm học|năm|giai đoạn)\s/u.test(t);
+          const cont = /^[\p{Ll}(]/u.test(t) || /^(?:năm học|năm|giai đoạn)\s/iu.test(t) || (isUpperLine(subjectParts[0].text) && isUpperLine(t));
           if (!cont || t.length > 200) break;
         }
         if (/^\p{Ll}/u.test(t) && subjectParts.length === 0 && t.length > 250) break;
@@ -512,9 +525,10 @@ export class DocumentTextParser {
         if (!kind) continue;
         const v = subValue(line, from, offset + b);
         if (!v) continue;
-        const num = /^[\p{L} ]*?(?:số\s*)?((?:\d[\p{L}\d]*)?(?:\s*[-/]\s*[\p{L}\d.&]+)*\s*\/\s*[\p{L}\d.&-]+)/u.exec(clause.slice(kind[0].length));
+        const num = /^[\p{L} ,]*?(?:số\s*)?((?:\d[\p{L}\d]*)?(?:\s*[-/]\s*[\p{L}\d.&]+)*\s*\/\s*[\p{L}\d.&-]+)/u.exec(clause.slice(kind[0].length));
         let number: string | null = null;
-        if (num && /\d/.test(num[1].split('/')[0])) number = normalizeDocNumber(num[1]);
+        const looksLikeDate = num && (/ngày\s*$/u.test(num[0].slice(0, num[0].length - num[1].length)) || /^\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}$/.test(num[1].trim()));
+        if (num && !looksLikeDate && /\d/.test(num[1].split('/')[0])) number = normalizeDocNumber(num[1]);
         const dm = /ngày\s+(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})/u.exec(clause);
         out.push({ value: v.value, span: v.span, kind: kind[1], number, date: dm ? parseDateText(dm[1]) : null });
         void t;
@@ -569,7 +583,8 @@ export class DocumentTextParser {
       const q = /(?:phong trào|chuyên đề|cuộc vận động)(?:\s+thi đua)?(?:\s+yêu nước)?\s*[:]?\s*[“"«]([^”"»]{3,200})[”"»]/iu.exec(s.text);
       if (q) {
         const at = s.start + q.index + q[0].indexOf(q[1]);
-        return sv(capitalize(q[1].trim()), at, at + q[1].length);
+        const name = q[1].trim();
+        return sv(capitalize(isUpperLine(name) ? name.toLowerCase() : name), at, at + q[1].length);
       }
     }
     for (const s of sources) {
@@ -875,7 +890,7 @@ export class DocumentTextParser {
     const out: TDeadline[] = [];
     const DATE = '(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{4}))?|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})(?:\\s+năm\\s+(\\d{4}))?';
     const re = new RegExp(
-      `(?:(trước|chậm nhất(?: là)?(?: vào)?|hạn chót(?: là)?|hạn cuối(?: là)?|muộn nhất(?: là)?|vào|đến hết|trong|hoàn thành trước)\\s+(?:ngày\\s+)?(?:${DATE})((?:\\s+(?:hàng|hằng) năm)?))|(?:(trước|đến|chậm nhất|trong)\\s+(?:hết\\s+)?(?:cuối\\s+)?tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm)\\s*(\\d{4}))?((?:\\s+(?:hàng|hằng) năm)?))|(?:(đến|trước)\\s+cuối năm\\s+(\\d{4}))`,
+      `(?:(trước|chậm nhất(?: là)?(?: vào)?|hạn chót(?: là)?|hạn cuối(?: là)?|muộn nhất(?: là)?|vào|đến hết|trong|hoàn thành trước)\\s+(?:\\d{1,2}\\s*(?:giờ|h)(?:\\s*\\d{1,2}(?:\\s*phút)?)?\\s*,?\\s*)?(?:ngày\\s+)?(?:${DATE})((?:\\s+(?:hàng|hằng) năm)?))|(?:(trước|đến|chậm nhất|trong)\\s+(?:hết\\s+)?(?:cuối\\s+)?tháng\\s+(\\d{1,2})(?:\\s*(?:\\/|năm)\\s*(\\d{4}))?((?:\\s+(?:hàng|hằng) năm)?))|(?:(đến|trước)\\s+cuối năm\\s+(\\d{4}))`,
       'giu',
     );
     const legalEnd = this.flatSections.length ? this.flatSections[0].lineIdx : this.bodyIdx;

@@ -6,6 +6,9 @@ import { unitScope } from '../auth/access';
 
 export type TUnitRow = UnitTable;
 
+/** How a level of the tree is ordered: administration first, then schools from upper to lower level. */
+const KIND_ORDER: UnitTable['kind'][] = ['bo', 'ubnd_tinh', 'so', 'ubnd_xa', 'phong_vhxh', 'phong_ban', 'thpt', 'gdtx', 'lien_cap', 'thcs', 'th', 'mn', 'truong_khac', 'to_chuyen_mon', 'doan_the'];
+
 export async function findUnit(db: Db | Tx, id: string): Promise<TUnitRow | undefined> {
   return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
 }
@@ -101,7 +104,7 @@ export async function listUnits(db: Db | Tx, actor: TActor, f: TUnitListFilter) 
 export async function listChildren(db: Db | Tx, actor: TActor, parentIds: string[] | null) {
   let q = db.selectFrom('units').selectAll('units').where('units.id', 'in', unitScope(db, actor, 'unit.read')).where('units.status', '=', 'active');
   if (parentIds) q = q.where((eb) => eb.or([eb('units.parent_id', 'in', parentIds), eb('units.prof_parent_id', 'in', parentIds)]));
-  const rows = await q.orderBy('units.kind').orderBy('units.name').limit(2000).execute();
+  const rows = (await q.orderBy('units.name').limit(2000).execute()).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const childCounts = await db

@@ -85,3 +85,13 @@ describeOnBothDatabases('đăng nhập, phiên, CSRF', (env) => {
   });
 });
 
+
+describeOnBothDatabases('đăng nhập sai đồng thời', (env) => {
+  it('nhiều lần sai cùng lúc không gây lỗi máy chủ và vẫn khoá tài khoản', async () => {
+    const anon = env().anonymous();
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => anon.post('/api/v1/auth/login', { username: 'xa.vhxh', password: `sai-dong-thoi-${i}` })));
+    for (const r of results) expect([401, 429]).toContain(r.status);
+    const after = await anon.post('/api/v1/auth/login', { username: 'xa.vhxh', password: 'demo-pass-123' });
+    expect(after.status).toBe(429);
+  });
+});

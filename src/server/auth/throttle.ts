@@ -25,8 +25,8 @@ export async function recordFailure(db: Db, key: string): Promise<void> {
   const failures = windowStale ? 1 : row!.failures + 1;
   const locked = failures >= limit ? new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
   const values = { failures, window_start: windowStale ? now.toISOString() : row!.window_start, locked_until: locked };
-  if (row) await db.updateTable('login_throttle').set(values).where('key', '=', key).execute();
-  else await db.insertInto('login_throttle').values({ key, ...values }).execute();
+  // Upsert: two failed attempts at the same moment must not collide on the key.
+  await db.insertInto('login_throttle').values({ key, ...values }).onConflict((oc) => oc.column('key').doUpdateSet(values)).execute();
 }
 
 export async function clearFailures(db: Db, key: string): Promise<void> {

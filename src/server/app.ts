@@ -19,6 +19,7 @@ import { jobRoutes } from './jobs/jobs.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { importRoutes } from './imports/imports.routes';
+import { documentRoutes } from './documents/documents.routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -85,6 +86,7 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/notifications', notificationRoutes());
   api.route('/audit', auditRoutes());
   api.route('/imports', importRoutes());
+  api.route('/documents', documentRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.route('/api/v1', api);

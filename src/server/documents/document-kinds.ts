@@ -68,7 +68,7 @@ export function documentSignerName(data: unknown): string | null {
 export function withNumberAndDate(kind: TDocumentKind, data: unknown, number: number | null, date: string | null | undefined): TJson {
   const d = obj(data);
   if (!isNumbered(kind)) return d;
-  const issuing = { ...obj(d.issuing), number };
+  const issuing: TJson = { ...obj(d.issuing), number };
   if (date !== undefined) issuing.date = date;
   return { ...d, issuing };
 }

@@ -1,7 +1,8 @@
 // Every job type the worker knows. Add a new background task here.
 import type { JobWorker } from './worker';
 import { runImportJob } from '../imports/import-job';
+import { CERTIFICATE_JOB, runCertificateJob } from '../documents/certificates';
 
 export function registerJobHandlers(worker: JobWorker): JobWorker {
-  return worker.register('import', runImportJob);
+  return worker.register('import', runImportJob).register(CERTIFICATE_JOB, runCertificateJob);
 }

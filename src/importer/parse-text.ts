@@ -676,23 +676,21 @@ export class DocumentTextParser {
   }
 
   private itemsOf(sec: { node: TSection; lineIdx: number; endIdx: number }): TSpannedText[] {
-    const children = sec.node.children;
+    // direct children (a), b) … or 1., 2. …) and loose bullets, in order; "+" lines and lines inside a child
+    // section join the item above
+    const childStarts = new Set(sec.node.children.map((c) => c.heading.span.start));
+    const children = this.flatSections.filter((f) => f.lineIdx > sec.lineIdx && f.lineIdx < sec.endIdx && childStarts.has(this.lines[f.lineIdx].start));
     const items: TSpannedText[] = [];
-    if (children.length) {
-      for (const c of children) {
-        const line = this.lines.find((l) => l.start === c.heading.span.start)!;
-        const h = this.headingOf(line.text, false);
-        const v = subValue(line, h ? h.labelLen : 0, line.text.length);
-        if (v) items.push(v);
-      }
-      return items;
-    }
-    for (const l of this.sectionLines(sec)) {
+    for (let idx = sec.lineIdx + 1; idx < sec.endIdx; idx++) {
+      const l = this.lines[idx];
       if (l.text.includes(' | ')) continue;
-      const b = stripBullet(l.text);
-      const v = subValue(l, b.offset, l.text.length);
+      const isChild = children.some((c) => c.lineIdx === idx);
+      const insideChild = children.some((c) => idx > c.lineIdx && idx < c.endIdx);
+      const h = isChild ? this.headingOf(l.text, false) : null;
+      const offset = isChild ? (h ? h.labelLen : 0) : stripBullet(l.text).offset;
+      const v = subValue(l, offset, l.text.length);
       if (!v) continue;
-      if (/^\+/.test(l.text) && items.length) {
+      if (items.length && !isChild && (/^\+/.test(l.text) || insideChild)) {
         const prev = items[items.length - 1];
         items[items.length - 1] = sv(`${prev.value}\n${v.value}`, prev.span.start, v.span.end);
       } else items.push(v);
@@ -740,6 +738,61 @@ export class DocumentTextParser {
       const line = this.lines[i];
       if (line.text.includes(' | ')) continue;
       out.push(...this.awardsInLine(line));
+    }
+    out.push(...this.awardTables());
+    // a decision awards in the name of its authority line ("HIỆU TRƯỞNG TRƯỜNG …" above the Căn cứ)
+    if (this.docType.value === 'quyet_dinh') {
+      const from = Math.max(0, this.titleIdx);
+      const auth = this.lines
+        .slice(from, Math.min(this.lines.length, this.bodyIdx + 3))
+        .find((l) => /^(?:HIỆU TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|TRƯỞNG PHÒNG|BỘ TRƯỞNG|THỦ TRƯỞNG|TRƯỞNG BAN|VIỆN TRƯỞNG|CỤC TRƯỞNG)(?=\s|$)/u.test(l.text));
+      if (auth) for (const a of out) if (a.form && !a.authority) a.authority = sv(auth.text, auth.start, auth.end);
+    }
+    return out;
+  }
+
+  /** Award tables of plans: "STT | Danh hiệu, hình thức khen thưởng | Đối tượng | Số lượng | Mức thưởng". */
+  private awardTables(): TAward[] {
+    const out: TAward[] = [];
+    for (let i = this.bodyIdx; i < this.footerIdx; i++) {
+      const head = this.lines[i];
+      if (!head.text.includes('|')) continue;
+      const cols = this.cells(head).map((c) => c.value.toLowerCase());
+      if (cols.some((c) => /họ (?:và )?tên/u.test(c))) continue;
+      const formCol = cols.findIndex((c) => /danh hiệu|hình thức/u.test(c));
+      const kindCol = cols.findIndex((c) => /đối tượng/u.test(c));
+      const quotaCol = cols.findIndex((c) => /số lượng|chỉ tiêu|tỷ lệ/u.test(c));
+      if (formCol < 0 || (kindCol < 0 && quotaCol < 0)) continue;
+      let j = i + 1;
+      for (; j < this.footerIdx && this.lines[j].text.includes('|'); j++) {
+        const row = this.lines[j];
+        const cells = this.cells(row);
+        const f = cells[formCol];
+        if (!f || !/\p{L}/u.test(f.value)) continue;
+        const fm = AWARD_FORM.exec(f.value);
+        const formAt = fm ? fm.index : 0;
+        const formText = fm ? fm[1].replace(/ của .+$/u, '') : f.value.replace(/\s*\(.*$/u, '');
+        const form = sv(formText, f.span.start + formAt, f.span.start + formAt + formText.length);
+        let authority: TSpannedText | null = null;
+        const am = /\(([^)]+)\)|\scủa\s+(.+)$/u.exec(f.value);
+        if (am) {
+          const a = am[1] ?? am[2];
+          const at = f.value.indexOf(a, am.index);
+          authority = sv(a, f.span.start + at, f.span.start + at + a.length);
+        }
+        const kindText = kindCol >= 0 ? cells[kindCol]?.value ?? '' : '';
+        const kinds: TKind[] = [];
+        if (/tập thể|đơn vị/iu.test(kindText)) kinds.push('tap_the');
+        if (/cá nhân/iu.test(kindText)) kinds.push('ca_nhan');
+        if (/gia đình/iu.test(kindText)) kinds.push('gia_dinh');
+        if (!kinds.length) kinds.push(/^Tập thể|Cờ thi đua/u.test(formText) ? 'tap_the' : 'ca_nhan');
+        const q = quotaCol >= 0 ? cells[quotaCol] : undefined;
+        const quota = q && q.value ? q : null;
+        const qm = quota && !/%/.test(quota.value) ? /^(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?/.exec(quota.value) : null;
+        const quotaMax = qm ? Number(qm[2] ?? qm[1]) : null;
+        for (const k of kinds) out.push({ form, authority, recipientKind: k, quota, quotaMax, span: span(row.start, row.end) });
+      }
+      i = j - 1;
     }
     return out;
   }
@@ -1084,18 +1137,29 @@ export class DocumentTextParser {
         return null;
       })();
       let j = i + 1;
+      let groupKind: TKind | null = null;
       for (; j < this.lines.length; j++) {
         const row = this.lines[j];
-        if (!row.text.includes('|')) break;
+        if (!row.text.includes('|')) {
+          // group rows inside the table: "A. TẬP THỂ (01 tập thể)", "II. CÁ NHÂN", "Cá nhân"
+          const g = /^(?:(?:[A-ZĐ]|[IVX]+)\s*[.)]\s*)?(TẬP THỂ|CÁ NHÂN|GIA ĐÌNH|Tập thể|Cá nhân|Gia đình)(?=\s|$|[(:])/u.exec(row.text);
+          if (g && row.text.length < 80) {
+            groupKind = /t[ậa]p th[ểe]/iu.test(g[1]) ? 'tap_the' : /gia đình/iu.test(g[1]) ? 'gia_dinh' : 'ca_nhan';
+            continue;
+          }
+          break;
+        }
         const cells = this.cells(row);
         const nameCell = cells[nameCol];
-        if (!nameCell || !nameCell.value || /^(?:cộng|tổng cộng|tổng)\b/iu.test(nameCell.value) || /^\(?\d+\)?$/.test(nameCell.value)) continue;
+        if (cells.some((c) => /^(?:cộng|tổng cộng|tổng)(?=\s|$|:)/iu.test(c.value))) continue;
+        if (!nameCell || !nameCell.value || !/\p{L}/u.test(nameCell.value) || /^\(?\d+\)?$/.test(nameCell.value)) continue;
         if (/họ (?:và )?tên/iu.test(nameCell.value)) continue;
         const unit = unitCol >= 0 ? cells[unitCol] ?? null : null;
         const titleCell = titleCol >= 0 ? cells[titleCol] ?? null : null;
         const amountCell = amountCol >= 0 ? cells[amountCol] ?? null : null;
         const amountValue = amountCell ? parseMoney(amountCell.value) : null;
-        const kind: TKind = /^(?:Tổ|Trường|Phòng|Lớp|Khoa|Tập thể|Đơn vị|Ban|Công đoàn|Chi đoàn|Liên đội|Chi bộ|Khối)(?=\s|$)/u.test(nameCell.value) ? 'tap_the' : tableKind ?? 'ca_nhan';
+        const kind: TKind =
+          groupKind ?? (/^(?:Tổ|Trường|Phòng|Lớp|Khoa|Tập thể|Đơn vị|Ban|Công đoàn|Chi đoàn|Liên đội|Chi bộ|Khối)(?=\s|$)/u.test(nameCell.value) ? 'tap_the' : tableKind ?? 'ca_nhan');
         out.push({
           kind,
           name: nameCell,
@@ -1206,6 +1270,7 @@ export class DocumentTextParser {
       const re = /(?:(mỗi|mức)\s+(tập thể|cá nhân|đơn vị|người)[^.;\d]{0,60}?|(?:kèm theo )?(?:tiền thưởng|số tiền|mức thưởng)[^.;\d]{0,30}?)(\d{1,3}(?:[.,]\d{3})+)\s*(?:đ\b|đồng|VNĐ|VND)/giu;
       let m: RegExpExecArray | null;
       while ((m = re.exec(l.text))) {
+        if (/tổng cộng|tổng số|tổng tiền/iu.test(m[0])) continue;
         const value = parseMoney(m[3]);
         if (value === null) continue;
         const at = l.text.indexOf(m[3], m.index);

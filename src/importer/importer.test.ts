@@ -553,6 +553,45 @@ describe('normaliser', () => {
   });
 });
 
+describe('header and body variants', () => {
+  it('three-line header, Đoàn-style number, ornament line, uppercase two-line subject, bullets before Căn cứ, date above the signature', () => {
+    const r = parseDocumentText(
+      [
+        'UBND HUYỆN CỦ CHI',
+        'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO',
+        '---oOo---',
+        'Số: 45-KH/ĐTN',
+        '',
+        'KẾ HOẠCH',
+        'PHÁT ĐỘNG PHONG TRÀO THI ĐUA "DẠY TỐT - HỌC TỐT"',
+        'NĂM HỌC 2024 - 2025',
+        '',
+        '- Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;',
+        '- Căn cứ Công văn số 12/SGDĐT-VP ngày 01/9/2024 của Sở Giáo dục và Đào tạo;',
+        '',
+        'I. MỤC ĐÍCH',
+        'Các trường gửi báo cáo trước 17 giờ ngày 20/5/2025.',
+        '',
+        'Củ Chi, ngày 10 tháng 9 năm 2024',
+        'TRƯỞNG PHÒNG',
+        '',
+        'Lê Văn Tám',
+      ].join('\n'),
+    );
+    expect([r.docType.value, r.number?.value, r.issuerParent?.value, r.issuer?.value]).toEqual(['ke_hoach', '45-KH/ĐTN', 'UBND HUYỆN CỦ CHI', 'PHÒNG GIÁO DỤC VÀ ĐÀO TẠO']);
+    expect(r.title?.value).toBe('Kế hoạch phát động phong trào thi đua "Dạy tốt - học tốt" năm học 2024 - 2025');
+    expect(r.movementName?.value).toBe('Dạy tốt - học tốt');
+    expect([r.place?.value, r.date?.value]).toEqual(['Củ Chi', '2024-09-10']);
+    expect(r.legalBases.map((b) => [b.kind, b.number, b.date])).toEqual([
+      ['Luật', '06/2022/QH15', '2022-06-15'],
+      ['Công văn', '12/SGDĐT-VP', '2024-09-01'],
+    ]);
+    expect(r.deadlines.map((d) => [d.when.value, d.date])).toEqual([['17 giờ ngày 20/5/2025', '2025-05-20']]);
+    expect([r.signer?.title?.value, r.signer?.name?.value]).toEqual(['TRƯỞNG PHÒNG', 'Lê Văn Tám']);
+    expectSpansMatch(r);
+  });
+});
+
 describe('JSON Schema in docs/importer.md', () => {
   it('is the schema generated from ZParsedDocument', () => {
     const doc = readFileSync(join(__dirname, '../../docs/importer.md'), 'utf8');

@@ -1,4 +1,5 @@
-// `thidua <command>`: start, migrate, seed-demo, user, import, audit verify, backup, restore, parse.
+// `thidua <command>`: start, migrate, seed-demo, user, import, audit verify, backup, restore, parse,
+// render, check-format.
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../server/config';
@@ -19,6 +20,11 @@ Cách dùng: thidua <lệnh> [tham số]
   backup <tệp>                       sao lưu (SQLite: sao lưu trực tuyến; PostgreSQL: dùng pg_dump)
   restore <tệp>                      khôi phục từ bản sao lưu (máy chủ phải đang dừng)
   parse <tệp> [--json]               đọc một văn bản (txt, docx, doc, pdf) thành dữ liệu có cấu trúc
+  render <loại> <dữ-liệu.json> -o <tệp.docx|tệp.pdf>
+                                     dựng văn bản theo thể thức NĐ 30 (loại: ke-hoach, to-trinh, bien-ban,
+                                     bao-cao-thanh-tich-ca-nhan|tap-the|chuyen-de, quyet-dinh, bao-cao,
+                                     thong-bao, cong-van, giay-khen); --schema <loại> in lược đồ đầu vào
+  check-format <tệp.docx> [--json]   kiểm tra thể thức NĐ 30/2020 (mã thoát 0: đúng, 1: có lỗi)
 
 Cấu hình qua biến môi trường: PORT, DATABASE_URL, THIDUA_DATA_DIR, THIDUA_ADMIN_PASSWORD (xem README).`;
 
@@ -67,6 +73,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'audit': return (await import('./commands/audit')).runAuditCommand(args);
       case 'backup': return (await import('./commands/backup')).runBackupCommand(args);
       case 'restore': return (await import('./commands/backup')).runRestoreCommand(args);
+      case 'render': return (await import('./commands/render')).runRenderCommand(args);
+      case 'check-format': return (await import('./commands/check-format')).runCheckFormatCommand(args);
       case 'parse': {
         const modPath = path.join(path.dirname(new URL(import.meta.url).pathname), 'commands/parse.ts');
         if (!fs.existsSync(modPath)) { console.error('Lệnh parse chưa có trong bản cài đặt này'); return 1; }

@@ -19,6 +19,7 @@ import { jobRoutes } from './jobs/jobs.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { importRoutes } from './imports/imports.routes';
+import { planRoutes } from './plans/plans.routes';
 import { documentRoutes } from './documents/documents.routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -86,6 +87,7 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/notifications', notificationRoutes());
   api.route('/audit', auditRoutes());
   api.route('/imports', importRoutes());
+  api.route('/plans', planRoutes());
   api.route('/documents', documentRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });

@@ -49,3 +49,18 @@ export const ROLE_LABELS_VI = {
 } as const;
 
 export const JOB_STATUS_LABELS = { queued: 'Đang chờ', running: 'Đang chạy', done: 'Hoàn thành', failed: 'Lỗi' } as const;
+
+export const PLAN_KIND_LABELS = { regular: 'Thường xuyên', thematic: 'Theo chuyên đề' } as const;
+export const PLAN_STATE_LABELS = {
+  draft: 'Dự thảo', submitted: 'Chờ duyệt', issued: 'Đã ban hành', in_progress: 'Đang thực hiện',
+  midterm_review: 'Sơ kết', final_review: 'Tổng kết', closed: 'Đã kết thúc',
+} as const;
+export const PLAN_ACTION_LABELS = {
+  submit: 'Trình duyệt', return: 'Trả lại', issue: 'Ban hành', start: 'Triển khai thực hiện',
+  midterm: 'Sơ kết', resume: 'Tiếp tục thực hiện', final: 'Tổng kết', close: 'Kết thúc',
+} as const;
+export const REPORT_SCHEDULE_LABELS = { quarterly: 'Hằng quý', half_year: '6 tháng', annual: 'Hằng năm' } as const;
+export const AWARD_RECIPIENT_LABELS = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
+export const CASCADE_STATUS_LABELS = { not_started: 'Chưa triển khai', drafting: 'Đang xây dựng', issued: 'Đã ban hành', overdue: 'Quá hạn' } as const;
+export const CASCADE_MODE_LABELS = { kinds: 'Theo loại đơn vị', cluster: 'Theo cụm, khối thi đua', units: 'Chọn từng đơn vị' } as const;
+export const LEGAL_BASIS_KIND_LABELS = { law: 'Văn bản pháp luật', parent_plan: 'Kế hoạch cấp trên', other: 'Căn cứ khác' } as const;

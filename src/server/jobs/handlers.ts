@@ -1,8 +1,9 @@
 // Every job type the worker knows. Add a new background task here.
 import type { JobWorker } from './worker';
 import { runImportJob } from '../imports/import-job';
+import { REMIND_JOB_TYPE, runRemindOverdueJob } from '../plans/cascade';
 import { CERTIFICATE_JOB, runCertificateJob } from '../documents/certificates';
 
 export function registerJobHandlers(worker: JobWorker): JobWorker {
-  return worker.register('import', runImportJob).register(CERTIFICATE_JOB, runCertificateJob);
+  return worker.register('import', runImportJob).register(CERTIFICATE_JOB, runCertificateJob).register(REMIND_JOB_TYPE, runRemindOverdueJob);
 }

@@ -27,7 +27,7 @@ const SECTIONS = 14;
 const plan = tenPagePlan(SECTIONS);
 await renderPlanDocx(plan); // warm-up (module init, JIT)
 const times: number[] = [];
-let docx = Buffer.alloc(0);
+let docx: Buffer = Buffer.alloc(0);
 for (let i = 0; i < 20; i++) {
   const t = performance.now();
   docx = await renderPlanDocx(plan);

@@ -37,7 +37,7 @@ async function session(e: TTestEnv, username: string) {
 const soPlan = (title = planSample.title) => ({ ...planSample, title, issuing: { ...SO, number: null, date: null } });
 const fileForm = (bytes: Uint8Array, name: string, type: string) => {
   const f = new FormData();
-  f.append('file', new File([bytes], name, { type }));
+  f.append('file', new File([new Uint8Array(bytes)], name, { type }));
   return f;
 };
 /** A minimal valid one-page PDF, as a scanner would send. */

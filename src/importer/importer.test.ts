@@ -518,6 +518,27 @@ describe('never crash', () => {
     expect(results + errors).toBeGreaterThan(100);
     expect(Date.now() - started).toBeLessThan(120_000);
   }, 180_000);
+
+  it('pathological text (long runs of spaces, thousands of cells, one huge line) stays fast', () => {
+    const cases = [
+      'Số:' + ' '.repeat(100_000) + '/QĐ',
+      ('x | '.repeat(5000) + '\n').repeat(20),
+      'a'.repeat(200_000),
+      'phongtrào thi đua '.repeat(20_000),
+      'KẾ HOẠCH\nabc\n\nCăn cứ ' + 'Quyết định số 1/QĐ-UB, '.repeat(5000),
+      'I. X\n' + 'trước ngày 1/1 '.repeat(10_000),
+      ' '.repeat(50_000) + 'Nơi nhận',
+    ];
+    for (const t of cases) {
+      const t0 = performance.now();
+      try {
+        parseDocumentText(t);
+      } catch (e) {
+        expect(e).toBeInstanceOf(ImporterError);
+      }
+      expect(performance.now() - t0, t.slice(0, 30)).toBeLessThan(3000);
+    }
+  }, 60_000);
 });
 
 describe('speed', () => {

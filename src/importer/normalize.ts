@@ -10,6 +10,8 @@ const QUOC_HIEU = /C[ỘO]NG\s*H(?:ÒA|OÀ|OA|ÓA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU
 const TIEU_NGU = /Đ[ộo]c\s+l[ậa]p\s*[-–—]+\s*T[ựu]\s+do\s*[-–—]+\s*H[ạa]nh\s+ph[úu]c/iu;
 const TYPE_WORDS =
   'KẾ HOẠCH|QUYẾT ĐỊNH|TỜ TRÌNH|BÁO CÁO|BIÊN BẢN|THÔNG BÁO|CÔNG VĂN|HƯỚNG DẪN|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|GIẤY MỜI|NGHỊ QUYẾT|CHỈ THỊ';
+const TYPE_WORD_INSIDE = new RegExp(`(\\S)\\s+(${TYPE_WORDS})(?=\\s|$)`, 'u');
+const TYPE_WORD_THEN_SUBJECT = new RegExp(`^(${TYPE_WORDS})\\s+(?=\\p{Lu}\\p{Ll}|V\\/v|Về\\s)`, 'u');
 const PLACE_DATE = /(?:^|\s)((?:TP\.\s*|Tp\.\s*|Thành phố\s+)?\p{Lu}[\p{L}.]*(?:\s+(?:\p{Lu}[\p{L}.]*|\d{1,2})){0,4})\s*,\s*ngày(?=\s|$)/u;
 const BODY_START = /^\s*(?:Căn cứ|Thực hiện\s+(?:Kế hoạch|Quyết định|Công văn|Nghị quyết|Chỉ thị|Thông tư|Hướng dẫn|Chương trình|Văn bản)|Kính gửi|Xét\s|Hôm nay|Vào hồi|Vào lúc|I\.\s|Điều\s+1\b)/u;
 const PAGE_MARKER = /^\s*(?:[-–]\s*)?(?:(?:Trang|Page)\s+)?\d{1,3}(?:\s*(?:\/|of|trên)\s*\d{1,3})?(?:\s*[-–])?\s*$/iu;
@@ -17,9 +19,11 @@ const LIST_START = /^\s*(?:[-+•–*]\s|[IVXLC]+[.)]\s|\d+(?:\.\d+)*[.)]\s|[a-z
 
 /** Split a header line into its parts: at "|", tabs, the national motto, "Số:", "<place>, ngày", type words. */
 function splitHeaderLine(line: string): string[] {
-  let parts = line.split(/\s*\|\s*|\t+/);
+  // split on "|" and tabs without a regex that backtracks over long runs of spaces
+  const parts = line.split(/[|\t]/).map((p) => p.trim());
   const out: string[] = [];
   for (let part of parts) {
+    if (!part) continue;
     // wide gaps separate the two columns, except inside "Số:      /QĐ-…" or "ngày    tháng"
     const pieces: string[] = [];
     const re = / {3,}/g;
@@ -44,8 +48,8 @@ function splitHeaderLine(line: string): string[] {
         const at = pd.index + pd[0].indexOf(pd[1]);
         if (/\S/.test(s.slice(0, at))) s = `${s.slice(0, at)}\n${s.slice(at)}`;
       }
-      s = s.replace(new RegExp(`(\\S)\\s+(${TYPE_WORDS})(?=\\s|$)`, 'u'), '$1\n$2');
-      s = s.replace(new RegExp(`^(${TYPE_WORDS})\\s+(?=\\p{Lu}\\p{Ll}|V\\/v|Về\\s)`, 'u'), '$1\n');
+      s = s.replace(TYPE_WORD_INSIDE, '$1\n$2');
+      s = s.replace(TYPE_WORD_THEN_SUBJECT, '$1\n');
       out.push(...s.split('\n'));
     }
   }
@@ -58,10 +62,10 @@ function splitFooterLine(line: string): string[] {
   if ((line.match(/\s\|\s/g) ?? []).length >= 2 || (line.match(/\t/g) ?? []).length >= 2) {
     return [line.split('\t').map((c) => c.trim()).join(' | ')];
   }
-  const parts = line.split(/\s*\|\s*|\t+| {3,}/).map((p) => p.trim()).filter(Boolean);
+  const parts = line.split(/[|\t]| {3,}/).map((p) => p.trim()).filter(Boolean);
   const out: string[] = [];
   for (const p of parts) {
-    const m = /^(.*?[;.:])\s+((?:(?:KT|TM|TL|TUQ|Q)\.\s*)?\p{Lu}{2,}(?:\s+[\p{Lu}.]{1,}){1,6})$/u.exec(p);
+    const m = p.length > 300 ? null : /^(.*?[;.:])\s+((?:(?:KT|TM|TL|TUQ|Q)\.\s*)?\p{Lu}{2,}(?:\s+[\p{Lu}.]{1,}){1,6})$/u.exec(p);
     if (m && /^(?:[-+•]|Nơi nhận|Noi nhận)/iu.test(m[1])) out.push(m[1], m[2]);
     else out.push(p);
   }
@@ -86,43 +90,54 @@ function joinWraps(lines: string[], warnings: string[]): string[] {
     p90 <= 130 &&
     consecutive >= nonBlank.length * 0.5 &&
     nonBlank.filter((l) => l.length >= p90 * 0.75).length >= nonBlank.length * 0.25;
-  const out: string[] = [];
+  // each output line is kept as its pieces (joined at the end), so a long paragraph is never copied
+  const out: string[][] = [];
+  const outLen: number[] = [];
+  const withPipe = new Set<number>(); // indexes in `out` of table rows (never joined)
   let joined = 0;
   let repaired = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (!line.trim()) {
-      out.push(line);
+    if (!line) {
+      out.push([]);
+      outLen.push(0);
       continue;
     }
     // find the previous non-blank output line (at most one blank line between)
     let j = out.length - 1;
     let blanks = 0;
-    while (j >= 0 && !out[j].trim() && blanks < 2) {
+    while (j >= 0 && outLen[j] === 0 && blanks < 2) {
       j--;
       blanks++;
     }
-    const prev = j >= 0 ? out[j] : '';
-    const canJoin = prev.trim() && blanks <= 1 && !endsSentence(prev) && !LIST_START.test(line) && !/\s\|\s/.test(prev + line);
-    const startsLower = /^\s*\p{Ll}/u.test(line);
+    const prevParts = j >= 0 ? out[j] : [];
+    const prevLen = j >= 0 ? outLen[j] : 0;
+    const tail = prevParts.length ? prevParts[prevParts.length - 1] : '';
+    const canJoin = prevLen > 0 && blanks <= 1 && !endsSentence(tail) && !LIST_START.test(line) && !withPipe.has(j) && !line.includes('|');
+    const startsLower = /^\p{Ll}/u.test(line);
     const byWidth =
-      wrapMode && blanks === 0 && prev.length >= p90 * 0.6 && !/^\s*(?:Căn cứ|Thực hiện|Nơi nhận|Kính gửi|Xét)/u.test(line) && !/^[^\p{Ll}]*$/u.test(line);
-    const headerLike = /^[^\p{Ll}]*$/u.test(prev) && prev.length < 80;
+      wrapMode && blanks === 0 && prevLen >= p90 * 0.6 && !/^(?:Căn cứ|Thực hiện|Nơi nhận|Kính gửi|Xét)/u.test(line) && !/^[^\p{Ll}]*$/u.test(line);
+    const headerLike = prevLen < 80 && /^[^\p{Ll}]*$/u.test(prevParts.join(' '));
     if (canJoin && !headerLike && (startsLower || byWidth)) {
-      const lastWord = /(\p{L}+)$/u.exec(prev)?.[1] ?? '';
-      const firstWord = /^\s*(\p{L}+)/u.exec(line)?.[1] ?? '';
+      const lastWord = /(\p{L}+)$/u.exec(tail)?.[1] ?? '';
+      const firstWord = /^(\p{L}+)/u.exec(line)?.[1] ?? '';
       const glue =
         lastWord && firstWord && isVietnameseSyllable(lastWord + firstWord) && (!isVietnameseSyllable(lastWord) || !isVietnameseSyllable(firstWord));
       out.length = j + 1;
-      out[j] = glue ? prev + line.trimStart() : `${prev.trimEnd()} ${line.trimStart()}`;
+      outLen.length = j + 1;
+      if (glue) prevParts[prevParts.length - 1] = tail + line;
+      else prevParts.push(line);
+      outLen[j] = prevLen + line.length + (glue ? 0 : 1);
       if (glue) repaired++;
       joined++;
       continue;
     }
-    out.push(line);
+    if (line.includes('|')) withPipe.add(out.length);
+    out.push([line]);
+    outLen.push(line.length);
   }
   if (joined) warnings.push(`Đã nối ${joined} dòng bị ngắt giữa câu${repaired ? ` (${repaired} từ bị cắt đôi)` : ''}.`);
-  return out;
+  return out.map((parts) => parts.join(' '));
 }
 
 function splitGlued(text: string, warnings: string[]): string {

@@ -983,7 +983,7 @@ export class DocumentTextParser {
           sentStart = prevEnd + lead;
         }
         prevEnd = m.index + m[0].length;
-        const nextStop = t.slice(m.index + m[0].length).search(/[.;](?:\s|$)/);
+        const nextStop = t.slice(m.index + m[0].length, m.index + m[0].length + 400).search(/[.;](?:\s|$)/);
         const sentEnd = nextStop < 0 ? t.length : m.index + m[0].length + nextStop;
         const whenText = m[0].replace(/^(?:trước|vào|đến hết|đến|trong|hoàn thành trước|chậm nhất(?: là)?(?: vào)?|hạn chót(?: là)?|hạn cuối(?: là)?|muộn nhất(?: là)?)\s+/iu, '');
         const whenAt = m.index + m[0].length - whenText.length;

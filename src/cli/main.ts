@@ -20,6 +20,10 @@ Cách dùng: thidua <lệnh> [tham số]
   backup <tệp>                       sao lưu (SQLite: sao lưu trực tuyến; PostgreSQL: dùng pg_dump)
   restore <tệp>                      khôi phục từ bản sao lưu (máy chủ phải đang dừng)
   parse <tệp> [--json]               đọc một văn bản (txt, docx, doc, pdf) thành dữ liệu có cấu trúc
+  generate-data --scale school|province|national --seed <số> [--province 42] [--force]
+                                     sinh dữ liệu tổng hợp (cây đơn vị 2025, cán bộ, lịch sử) để thử tải
+  bench [--url http://127.0.0.1:3000] [--user admin --password …] [--pid <pid máy chủ>] [--json]
+                                     đo thời gian các thao tác chính (p50/p95/max) và so với SQL thuần
   render <loại> <dữ-liệu.json> -o <tệp.docx|tệp.pdf>
                                      dựng văn bản theo thể thức NĐ 30 (loại: ke-hoach, to-trinh, bien-ban,
                                      bao-cao-thanh-tich-ca-nhan|tap-the|chuyen-de, quyet-dinh, bao-cao,
@@ -75,6 +79,8 @@ export async function main(argv: string[]): Promise<number> {
       case 'restore': return (await import('./commands/backup')).runRestoreCommand(args);
       case 'render': return (await import('./commands/render')).runRenderCommand(args);
       case 'check-format': return (await import('./commands/check-format')).runCheckFormatCommand(args);
+      case 'generate-data': return (await import('./commands/generate-data')).runGenerateDataCommand(args);
+      case 'bench': return (await import('./commands/bench')).runBenchCommand(args);
       case 'parse': {
         const modPath = path.join(path.dirname(new URL(import.meta.url).pathname), 'commands/parse.ts');
         if (!fs.existsSync(modPath)) { console.error('Lệnh parse chưa có trong bản cài đặt này'); return 1; }

@@ -613,6 +613,73 @@ describe('header and body variants', () => {
   });
 });
 
+describe('decisions: more list shapes', () => {
+  it('a Danh sách with separate Chức vụ / Đơn vị / Năm sinh columns', () => {
+    const r = parseDocumentText(
+      [
+        'TRƯỜNG THCS AN LẠC',
+        'Số: 30/QĐ-THCSAL',
+        'An Lạc, ngày 25 tháng 5 năm 2024',
+        '',
+        'QUYẾT ĐỊNH',
+        'Về việc công nhận danh hiệu Chiến sĩ thi đua cơ sở năm học 2023 - 2024',
+        '',
+        'Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;',
+        '',
+        'QUYẾT ĐỊNH:',
+        'Điều 1. Công nhận danh hiệu Chiến sĩ thi đua cơ sở cho 02 cá nhân (có danh sách kèm theo).',
+        'Điều 2. Mỗi cá nhân được thưởng 2.340.000 đồng.',
+        '',
+        'DANH SÁCH',
+        'TT\tHọ và tên\tNăm sinh\tChức vụ\tĐơn vị',
+        '1\tĐinh Thị Hoa\t1985\tGiáo viên\tTổ Toán - Tin',
+        '2\tVũ Đức Long\t1979\tTổ trưởng\tTổ Ngữ văn',
+      ].join('\n'),
+    );
+    expect(r.awardees.map((a) => [a.name.value, a.birth?.value, a.unit?.value, a.title?.value, a.amount?.value])).toEqual([
+      ['Đinh Thị Hoa', '1985', 'Giáo viên, Tổ Toán - Tin', 'Chiến sĩ thi đua cơ sở', 2340000],
+      ['Vũ Đức Long', '1979', 'Tổ trưởng, Tổ Ngữ văn', 'Chiến sĩ thi đua cơ sở', 2340000],
+    ]);
+    // the unit value joins two cells; its span covers both
+    expect(r.text.slice(r.awardees[0].unit!.span.start, r.awardees[0].unit!.span.end)).toBe('Giáo viên | Tổ Toán - Tin');
+  });
+
+  it('a numbered list of names inside Điều 1', () => {
+    const r = parseDocumentText(
+      [
+        'PHÒNG GD&ĐT HUYỆN NHÀ BÈ',
+        'Số: 77/QĐ-GDĐT',
+        'Nhà Bè, ngày 01 tháng 6 năm 2024',
+        '',
+        'QUYẾT ĐỊNH',
+        'Về việc tặng Giấy khen',
+        '',
+        'Căn cứ Quyết định số 10/QĐ-UBND ngày 02/01/2024 của Ủy ban nhân dân huyện;',
+        '',
+        'QUYẾT ĐỊNH:',
+        'Điều 1. Tặng Giấy khen của Trưởng phòng Giáo dục và Đào tạo cho các cá nhân sau:',
+        '1. Nguyễn Hoàng Yến, giáo viên Trường Tiểu học Lê Văn Lương;',
+        '2. Trương Minh Tú, nhân viên Trường Mầm non Sơn Ca.',
+        'Điều 2. Quyết định có hiệu lực kể từ ngày ký.',
+      ].join('\n'),
+    );
+    expect(r.awardees.map((a) => [a.kind, a.name.value, a.unit?.value, a.title?.value])).toEqual([
+      ['ca_nhan', 'Nguyễn Hoàng Yến', 'giáo viên Trường Tiểu học Lê Văn Lương', 'Giấy khen'],
+      ['ca_nhan', 'Trương Minh Tú', 'nhân viên Trường Mầm non Sơn Ca', 'Giấy khen'],
+    ]);
+    expect(r.awards[0]).toMatchObject({ form: { value: 'Giấy khen' }, authority: { value: 'Trưởng phòng Giáo dục và Đào tạo' }, recipientKind: 'ca_nhan' });
+  });
+
+  it('a Unicode document with one paragraph pasted from a TCVN3 file', () => {
+    const r = parseDocumentText(
+      ['TRƯỜNG TIỂU HỌC AN PHÚ', '', 'KẾ HOẠCH', 'Thi đua năm học 2024 - 2025', '', 'Căn cứ KÕ ho¹ch sè 12/KH-PGD§T ngµy 05/9/2024 cña phßng GD & ®t vÒ viÖc ph¸t ®éng thi ®ua;', '', 'I. MỤC ĐÍCH', 'Các tổ thực hiện.'].join('\n'),
+    );
+    expect(r.encoding).toBe('tcvn3');
+    expect(r.legalBases.map((b) => b.value)).toEqual(['Kế hoạch số 12/KH-PGDĐT ngày 05/9/2024 của phòng GD & ĐT về việc phát động thi đua']);
+    expect(r.text).toContain('Các tổ thực hiện.');
+  });
+});
+
 describe('JSON Schema in docs/importer.md', () => {
   it('is the schema generated from ZParsedDocument', () => {
     const doc = readFileSync(join(__dirname, '../../docs/importer.md'), 'utf8');

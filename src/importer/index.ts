@@ -28,6 +28,15 @@ export type TParseOptions = {
 type TFormat = TParsedDocument['format'];
 
 function buildResult(raw: string, format: TFormat, encoding: string | null, readerWarnings: string[]): TParsedDocument {
+  // text typed in TCVN3/VNI that reached a Word or PDF file without its font name (or pasted into a txt)
+  if (format !== 'txt') {
+    const legacy = fixLegacyVietnamese(raw);
+    if (legacy.encoding) {
+      raw = legacy.text;
+      encoding = legacy.encoding;
+      readerWarnings = [...readerWarnings, `Có đoạn gõ bằng phông ${legacy.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI'}; đã chuyển sang Unicode.`];
+    }
+  }
   const normalized = normalizeDocumentText(raw);
   if (!normalized.text.trim()) throw new ImporterError('empty', 'Tệp không có nội dung chữ để đọc.');
   const fields = parseNormalizedText(normalized.text);

@@ -171,21 +171,54 @@ export function vietnameseScore(text: string): number {
 export type TLegacyEncoding = 'tcvn3' | 'vni';
 
 /**
- * Detect text typed in a TCVN3 or VNI font and convert it. Returns the text unchanged (encoding null) when it
- * already reads as Unicode Vietnamese.
+ * Detect text typed in a TCVN3 or VNI font and convert it, line by line (a Unicode document may hold paragraphs
+ * pasted from an old file). Returns the text unchanged (encoding null) when it already reads as Unicode.
  */
 export function fixLegacyVietnamese(text: string): { text: string; encoding: TLegacyEncoding | null } {
-  const foreign = text.match(FOREIGN_LATIN1)?.length ?? 0;
-  if (foreign < 2) return { text, encoding: null };
-  const base = scoreVietnamese(text);
-  const candidates: { encoding: TLegacyEncoding; text: string; score: TLegacyScore }[] = [];
-  const tcvn = tcvn3ToUnicode(text);
-  candidates.push({ encoding: 'tcvn3', text: tcvn, score: scoreVietnamese(tcvn) });
-  const vni = vniToUnicode(text);
-  candidates.push({ encoding: 'vni', text: vni, score: scoreVietnamese(vni) });
+  const foreignTotal = text.match(FOREIGN_LATIN1)?.length ?? 0;
+  if (foreignTotal < 2) return { text, encoding: null };
   const net = (s: TLegacyScore) => s.valid - s.invalid;
-  candidates.sort((a, b) => net(b.score) - net(a.score));
-  const best = candidates[0];
-  if (net(best.score) > net(base) && best.score.valid >= 2) return { text: best.text, encoding: best.encoding };
-  return { text, encoding: null };
+  const lines = text.split('\n');
+  const decided: (TLegacyEncoding | null)[] = new Array(lines.length).fill(null);
+  const converted: string[] = [...lines];
+  const votes = { tcvn3: 0, vni: 0 };
+  const weak: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const foreign = line.match(FOREIGN_LATIN1)?.length ?? 0;
+    if (foreign === 0) continue;
+    if (foreign === 1) {
+      weak.push(i);
+      continue;
+    }
+    const base = net(scoreVietnamese(line));
+    let best = base;
+    for (const [enc, conv] of [['tcvn3', tcvn3ToUnicode], ['vni', vniToUnicode]] as const) {
+      const c = conv(line);
+      const n = net(scoreVietnamese(c));
+      if (n > best) {
+        best = n;
+        converted[i] = c;
+        decided[i] = enc;
+      }
+    }
+    if (decided[i]) votes[decided[i]!]++;
+  }
+  const main: TLegacyEncoding | null = votes.tcvn3 + votes.vni === 0 ? null : votes.tcvn3 >= votes.vni ? 'tcvn3' : 'vni';
+  if (!main) return { text, encoding: null };
+  // a document typed mostly in the legacy font: every line with non-ASCII letters follows it unless that reads
+  // worse ("Sè:" → "Số:"); in a mostly-Unicode document only lines with a legacy character are looked at
+  const withNonAscii = lines.filter((l) => /[^\x00-\x7f]/.test(l)).length;
+  const decidedCount = decided.filter(Boolean).length;
+  const mostlyLegacy = withNonAscii > 0 && decidedCount / withNonAscii >= 0.5;
+  const conv = main === 'tcvn3' ? tcvn3ToUnicode : vniToUnicode;
+  for (let i = 0; i < lines.length; i++) {
+    if (decided[i] || !/[^\x00-\x7f]/.test(lines[i])) continue;
+    const isWeak = weak.includes(i);
+    if (!isWeak && !mostlyLegacy) continue;
+    const c = conv(lines[i]);
+    const gain = net(scoreVietnamese(c)) - net(scoreVietnamese(lines[i]));
+    if (gain > 0 || (mostlyLegacy && gain === 0)) converted[i] = c;
+  }
+  return { text: converted.join('\n'), encoding: main };
 }

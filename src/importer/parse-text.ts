@@ -1122,7 +1122,8 @@ export class DocumentTextParser {
       const cols = this.cells(head).map((c) => c.value.toLowerCase());
       const nameCol = cols.findIndex((c) => /họ (?:và )?tên|^tên|tập thể|cá nhân|đơn vị được|^họ tên/u.test(c));
       if (nameCol < 0) continue;
-      const unitCol = cols.findIndex((c, k) => k !== nameCol && /đơn vị|chức vụ|nơi công tác|công tác|chức danh|lớp|trường/u.test(c));
+      const unitCols = cols.map((c, k) => (k !== nameCol && /đơn vị|chức vụ|nơi công tác|công tác|chức danh|lớp|trường/u.test(c) ? k : -1)).filter((k) => k >= 0);
+      const birthCol = cols.findIndex((c, k) => k !== nameCol && /năm sinh|ngày sinh|ngày, tháng, năm sinh/u.test(c));
       const titleCol = cols.findIndex((c, k) => k !== nameCol && /danh hiệu|hình thức|khen thưởng/u.test(c));
       const amountCol = cols.findIndex((c, k) => k !== nameCol && /tiền|mức thưởng/u.test(c));
       const tableKind: TKind | null = (() => {
@@ -1154,7 +1155,12 @@ export class DocumentTextParser {
         if (cells.some((c) => /^(?:cộng|tổng cộng|tổng)(?=\s|$|:)/iu.test(c.value))) continue;
         if (!nameCell || !nameCell.value || !/\p{L}/u.test(nameCell.value) || /^\(?\d+\)?$/.test(nameCell.value)) continue;
         if (/họ (?:và )?tên/iu.test(nameCell.value)) continue;
-        const unit = unitCol >= 0 ? cells[unitCol] ?? null : null;
+        // "Chức vụ" and "Đơn vị" in two columns: one value "Giáo viên, Tổ Toán" spanning both cells
+        const unitCells = unitCols.map((k) => cells[k]).filter((c): c is TSpannedText => !!c && !!c.value);
+        const unit = unitCells.length
+          ? sv(unitCells.map((c) => c.value).join(', '), unitCells[0].span.start, unitCells[unitCells.length - 1].span.end)
+          : null;
+        const birthCell = birthCol >= 0 ? cells[birthCol] : undefined;
         const titleCell = titleCol >= 0 ? cells[titleCol] ?? null : null;
         const amountCell = amountCol >= 0 ? cells[amountCol] ?? null : null;
         const amountValue = amountCell ? parseMoney(amountCell.value) : null;
@@ -1163,7 +1169,8 @@ export class DocumentTextParser {
         out.push({
           kind,
           name: nameCell,
-          unit: unit && unit.value ? unit : null,
+          unit,
+          birth: birthCell && /\d{4}/.test(birthCell.value) ? birthCell : null,
           title: titleCell && titleCell.value ? titleCell : defaultForm,
           amount: amountCell && amountValue !== null ? { value: amountValue, span: amountCell.span } : (defaultAmount[kind] ?? null),
           source: 'table',
@@ -1201,7 +1208,7 @@ export class DocumentTextParser {
             const uAt = t.indexOf(m[3], nameAt + m[2].length);
             unit = subValue(line, uAt, uAt + m[3].length);
           }
-          out.push({ kind: 'ca_nhan', name, unit, title: defaultForm, amount: amount ?? defaultAmount.ca_nhan ?? null, source: 'text' });
+          out.push({ kind: 'ca_nhan', name, unit, birth: null, title: defaultForm, amount: amount ?? defaultAmount.ca_nhan ?? null, source: 'text' });
           found = true;
         }
         groupRe.lastIndex = 0;
@@ -1213,16 +1220,18 @@ export class DocumentTextParser {
             const uAt = t.indexOf(m[2], nameAt + m[1].length);
             unit = subValue(line, uAt, uAt + m[2].length);
           }
-          out.push({ kind: 'tap_the', name, unit, title: defaultForm, amount: amount ?? defaultAmount.tap_the ?? null, source: 'text' });
+          out.push({ kind: 'tap_the', name, unit, birth: null, title: defaultForm, amount: amount ?? defaultAmount.tap_the ?? null, source: 'text' });
           found = true;
         }
-        if (!found && dsIdx >= 0 && i > dsIdx) {
+        // numbered or bulleted lines: "1. Nguyễn Văn A, giáo viên Tổ Toán;" (under DANH SÁCH or inside an article)
+        if (!found && ((dsIdx >= 0 && i > dsIdx) || /^(?:\d+[.)]|[-+•])\s/u.test(t))) {
           const lm = listRe.exec(t);
-          if (lm && !/^(?:Điều|Nơi|Lưu)/u.test(lm[1])) {
+          if (lm && !/^(?:Điều|Nơi|Lưu|Quyết|Căn|Theo|Giao|Các)(?=\s|$)/u.test(lm[1])) {
             const nameAt = t.indexOf(lm[1]);
             const name = sv(lm[1], line.start + nameAt, line.start + nameAt + lm[1].length);
             const unit = lm[2] ? subValue(line, t.indexOf(lm[2], nameAt + lm[1].length), t.indexOf(lm[2], nameAt + lm[1].length) + lm[2].length) : null;
-            out.push({ kind: 'ca_nhan', name, unit, title: defaultForm, amount: amount ?? defaultAmount.ca_nhan ?? null, source: 'text' });
+            const kind: TKind = /^(?:Tổ|Trường|Phòng|Lớp|Khoa|Tập thể|Đơn vị|Ban|Công đoàn|Chi đoàn|Liên đội|Chi bộ|Khối)(?=\s|$)/u.test(lm[1]) ? 'tap_the' : 'ca_nhan';
+            out.push({ kind, name, unit, birth: null, title: defaultForm, amount: amount ?? defaultAmount[kind] ?? null, source: 'text' });
           }
         }
       }

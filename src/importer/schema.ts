@@ -60,6 +60,7 @@ export const ZAwardee = z
     kind: ZRecipientKind,
     name: ZSpannedText.describe('Họ tên cá nhân hoặc tên tập thể / name'),
     unit: ZSpannedText.nullable().describe('Chức vụ, đơn vị / position and unit'),
+    birth: ZSpannedText.nullable().describe('Năm sinh / ngày sinh như văn bản ghi (để đối chiếu hồ sơ cán bộ) / birth year or date as written'),
     title: ZSpannedText.nullable().describe('Danh hiệu / hình thức khen thưởng / title or form'),
     amount: z
       .object({ value: z.number().int().describe('Số tiền (đồng) / amount in VND'), span: ZSpan })

@@ -151,6 +151,24 @@ describe('thidua render / check-format', () => {
     expect(pages[0].join('\n')).toContain('Hà Tĩnh, ngày 05 tháng 02 năm 2026');
   });
 
+  // For review: THIDUA_REVIEW_DIR=/tmp/review npx vitest run test/integration/documents-cli.test.ts
+  // writes page images (pdftoppm, 60 dpi) of every example for a human to look at.
+  const reviewDir = process.env.THIDUA_REVIEW_DIR;
+  const hasPdftoppm = spawnSync('pdftoppm', ['-v']).status === 0;
+  it.skipIf(!reviewDir || !hasSoffice || !hasPdftoppm)('ảnh từng trang của mọi ví dụ để xem lại (THIDUA_REVIEW_DIR)', async () => {
+    fs.mkdirSync(reviewDir!, { recursive: true });
+    const files = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+    for (const f of files) {
+      const name = f.replace(/\.json$/, '');
+      const kind = name.startsWith('giay-khen') ? 'giay-khen' : name;
+      const pdf = path.join(dir, `${name}.pdf`);
+      expect((await capture(() => runRenderCommand([kind, path.join(EXAMPLES, f), '-o', pdf]))).code).toBe(0);
+      const r = spawnSync('pdftoppm', ['-r', '60', '-png', pdf, path.join(reviewDir!, name)]);
+      expect(r.status).toBe(0);
+    }
+    expect(fs.readdirSync(reviewDir!).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(files.length);
+  }, 300_000);
+
   it('docs/documents.md có lược đồ hiện hành của mọi loại (sinh lại bằng thidua render --docs)', () => {
     const doc = fs.readFileSync('docs/documents.md', 'utf8');
     expect(withGeneratedSchemas(doc)).toBe(doc);

@@ -403,7 +403,7 @@ export async function wipeData(database: Database): Promise<void> {
 /** Rows a run will write, roughly (for the ETA). */
 function expectedRows(s: TPlanSummary, schoolsWithTo: number): number {
   const units = s.institutions + schoolsWithTo * 4 + s.communes * 2 + s.provinces * 8;
-  return Math.round(s.expectedStaff * (1 + 1.15 + 7.6 + 1.09) + units * (1 + 5.5 + 1));
+  return Math.round(s.expectedStaff * (1 + 1.19 + 8.5 + 1.08) + units * (1 + 5.5 + 1));
 }
 
 function requireUrl(url: string | undefined): string {

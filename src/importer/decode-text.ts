@@ -67,10 +67,23 @@ export function decodeTextBytes(buf: Uint8Array): TDecodedText {
       text = decodeUtf16(buf, guess, 0);
       encoding = guess;
     } else {
+      let utf8: string | null = null;
       try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-        encoding = 'utf-8';
+        utf8 = new TextDecoder('utf-8', { fatal: true }).decode(buf);
       } catch {
+        // UTF-8 with a few broken bytes (a truncated copy, a stray Latin-1 byte) is still UTF-8
+        const loose = new TextDecoder('utf-8').decode(buf);
+        const bad = loose.match(/\uFFFD/g)?.length ?? 0;
+        const multibyte = loose.match(/[^\x00-\x7f\uFFFD]/g)?.length ?? 0;
+        if (bad > 0 && bad <= Math.max(2, loose.length * 0.005) && multibyte >= bad * 10) {
+          utf8 = loose;
+          warnings.push(`Tệp UTF-8 có ${bad} byte lỗi; các ký tự đó được thay bằng "\uFFFD".`);
+        }
+      }
+      if (utf8 !== null) {
+        text = utf8;
+        encoding = 'utf-8';
+      } else {
         // Not UTF-8: a legacy font typed in a 8-bit code page (TCVN3/VNI) or Windows-1258.
         const latin1 = iconv.decode(Buffer.from(buf), 'latin1');
         const legacy = fixLegacyVietnamese(latin1);

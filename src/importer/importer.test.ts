@@ -135,6 +135,15 @@ describe('text readers (encodings)', () => {
     expect(rbe.number?.value).toBe('23/TB-THPC');
   });
 
+  it('keeps UTF-8 with one broken byte as UTF-8 (with a warning)', async () => {
+    const good = readFileSync(join(SEEDS, '000_5fd44660d78d072f.txt'));
+    const broken = Buffer.concat([good.subarray(0, 200), Buffer.from([0xff]), good.subarray(200)]);
+    const r = await parseDocumentBuffer(broken, 'ke-hoach.txt');
+    expect(r.encoding).toBe('utf-8');
+    expect(r.number?.value).toBe('67/KH-TCGC');
+    expect(r.warnings.some((w) => w.startsWith('Tệp UTF-8 có 1 byte lỗi'))).toBe(true);
+  });
+
   it('reads Windows-1258 (tones as combining marks)', async () => {
     const r = await parseDocumentFile(fixture('thong-bao-cp1258.txt'));
     expect(r.encoding).toBe('windows-1258');

@@ -68,6 +68,9 @@ function formatNumber(fmt: string, n: number): string {
   }
 }
 
+/** Inline wrappers whose runs are part of the paragraph's text. */
+const CONTAINERS = new Set(['w:hyperlink', 'w:ins', 'w:smartTag', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:customXml', 'w:bdo', 'w:dir', 'w:moveTo']);
+
 type TFontKind = 'tcvn3' | 'tcvn3-upper' | 'vni' | null;
 function fontKind(name: string | undefined): TFontKind {
   if (!name) return null;
@@ -86,6 +89,7 @@ class DocxWalker {
     private readonly nums: Map<string, Map<number, TNumLevel>>,
     private readonly styleFonts: Map<string, string>,
     private readonly defaultFont: string | undefined,
+    private readonly styleNumbering: Map<string, { numId: string; ilvl: number }> = new Map(),
   ) {}
 
   private numberLabel(numId: string, ilvl: number): string {
@@ -161,6 +165,9 @@ class DocxWalker {
       }
       const pStyle = find(pk, 'w:pStyle');
       if (pStyle) paraFont = this.styleFonts.get(attrs(pStyle)['w:val']);
+      // headings numbered through their style ("Heading 1" → I., II.)
+      const styleNum = pStyle ? this.styleNumbering.get(attrs(pStyle)['w:val']) : undefined;
+      if (!numPr && styleNum) label = this.numberLabel(styleNum.numId, styleNum.ilvl);
     }
     const parts: string[] = [];
     const nested: string[][] = [];
@@ -168,7 +175,7 @@ class DocxWalker {
       for (const n of nodes) {
         const tag = tagOf(n);
         if (tag === 'w:r') this.runText(n, paraFont, parts, nested);
-        else if (tag === 'w:hyperlink' || tag === 'w:ins' || tag === 'w:smartTag' || tag === 'w:sdt' || tag === 'w:sdtContent' || tag === 'w:fldSimple') visit(childrenOf(n));
+        else if (tag && CONTAINERS.has(tag)) visit(childrenOf(n));
       }
     };
     visit(kids);
@@ -233,7 +240,7 @@ class DocxWalker {
       } else if (tag === 'w:sdt') {
         const content = find(childrenOf(n), 'w:sdtContent');
         if (content) this.walkBody(childrenOf(content));
-      }
+      } else if (tag === 'w:customXml') this.walkBody(childrenOf(n));
     }
   }
 }
@@ -275,13 +282,16 @@ function readNumbering(xml: string | null): Map<string, Map<number, TNumLevel>> 
   return result;
 }
 
-function readStyles(xml: string | null): { styleFonts: Map<string, string>; defaultFont: string | undefined } {
+type TStyles = { styleFonts: Map<string, string>; defaultFont: string | undefined; styleNumbering: Map<string, { numId: string; ilvl: number }> };
+
+function readStyles(xml: string | null): TStyles {
   const styleFonts = new Map<string, string>();
+  const styleNumbering = new Map<string, { numId: string; ilvl: number }>();
   let defaultFont: string | undefined;
-  if (!xml) return { styleFonts, defaultFont };
+  if (!xml) return { styleFonts, defaultFont, styleNumbering };
   const root = parser.parse(xml) as TNode[];
   const styles = find(root, 'w:styles');
-  if (!styles) return { styleFonts, defaultFont };
+  if (!styles) return { styleFonts, defaultFont, styleNumbering };
   const fontIn = (nodes: TNode[]): string | undefined => {
     const rPr = find(nodes, 'w:rPr');
     const rf = rPr ? find(childrenOf(rPr), 'w:rFonts') : undefined;
@@ -296,8 +306,15 @@ function readStyles(xml: string | null): { styleFonts: Map<string, string>; defa
     const f = fontIn(childrenOf(st));
     if (f) styleFonts.set(attrs(st)['w:styleId'], f);
     if (f && attrs(st)['w:default'] === '1' && attrs(st)['w:type'] === 'paragraph') defaultFont = f;
+    const pPr = find(childrenOf(st), 'w:pPr');
+    const numPr = pPr ? find(childrenOf(pPr), 'w:numPr') : undefined;
+    const numId = numPr ? find(childrenOf(numPr), 'w:numId') : undefined;
+    if (numPr && numId) {
+      const ilvl = find(childrenOf(numPr), 'w:ilvl');
+      styleNumbering.set(attrs(st)['w:styleId'], { numId: attrs(numId)['w:val'], ilvl: Number(ilvl ? attrs(ilvl)['w:val'] : 0) });
+    }
   }
-  return { styleFonts, defaultFont };
+  return { styleFonts, defaultFont, styleNumbering };
 }
 
 export type TDocxText = { text: string; warnings: string[] };
@@ -327,14 +344,14 @@ export async function readDocx(buf: Uint8Array): Promise<TDocxText> {
   const body = document ? find(childrenOf(document), 'w:body') : undefined;
   if (!body) throw new ImporterError('corrupt', 'Tệp .docx không có thân văn bản (w:body).');
   let nums = new Map<string, Map<number, TNumLevel>>();
-  let styles: ReturnType<typeof readStyles> = { styleFonts: new Map(), defaultFont: undefined };
+  let styles: TStyles = { styleFonts: new Map(), defaultFont: undefined, styleNumbering: new Map() };
   try {
     nums = readNumbering(numXml);
     styles = readStyles(stylesXml);
   } catch {
     // numbering and styles only refine the text; a broken part is skipped
   }
-  const walker = new DocxWalker(nums, styles.styleFonts, styles.defaultFont);
+  const walker = new DocxWalker(nums, styles.styleFonts, styles.defaultFont, styles.styleNumbering);
   walker.walkBody(childrenOf(body));
   const warnings: string[] = [];
   if (walker.legacyRuns > 0) warnings.push('Văn bản Word dùng phông chữ cũ (TCVN3/VNI); đã chuyển sang Unicode.');

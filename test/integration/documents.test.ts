@@ -7,7 +7,7 @@ import { checkNd30Docx, isLibreOfficeAvailable } from '../../src/documents';
 import { verifyAuditChain } from '../../src/server/audit/audit';
 import { docxLines } from '../fixtures/documents/docx-helpers';
 import { pdfPageLines } from '../fixtures/documents/pdf-helpers';
-import { SO, decisionSample, planSample } from '../fixtures/documents/samples';
+import { SO, achievementIndividualSample, decisionSample, planSample } from '../fixtures/documents/samples';
 import { DEMO_PASSWORD, describeOnBothDatabases, type TTestEnv } from './harness';
 
 const hasSoffice = await isLibreOfficeAvailable();
@@ -207,6 +207,24 @@ describeOnBothDatabases('văn bản: sổ văn bản đi, dự thảo, ban hành
     const back = await pdp.get(`/api/v1/documents/${doc.json.id}/signed-scan`);
     expect(back.headers.get('content-type')).toBe('application/pdf');
     expect(back.bytes.equals(SCAN_PDF)).toBe(true);
+  });
+
+  it('báo cáo thành tích và giấy khen: lưu được, không vào sổ văn bản đi, nhận bản scan có chữ ký bất cứ lúc nào', async () => {
+    const e = env();
+    const pdp = await session(e, 'pdp.tdkt');
+    const unitId = await e.unitId('THPT-42-01');
+    const { kind: _k, ...report } = achievementIndividualSample;
+    const doc = await pdp.post('/api/v1/documents', { unitId, kind: 'bao-cao-thanh-tich-ca-nhan', data: report });
+    expect(doc.json).toMatchObject({ kindTitle: 'Báo cáo thành tích cá nhân', numbered: false, title: 'Báo cáo thành tích: Lê Quang Huy — danh hiệu “Chiến sĩ thi đua cơ sở” năm học 2025-2026' });
+    const lines = await docxLines((await pdp.get(`/api/v1/documents/${doc.json.id}/docx`)).bytes);
+    expect(lines.join('\n')).toContain('Lê Quang Huy');
+    const issue = await pdp.post(`/api/v1/documents/${doc.json.id}/issue`, {});
+    expect(issue.status).toBe(409);
+    expect(issue.json.error.message).toBe('Báo cáo thành tích cá nhân không vào sổ văn bản đi, không cấp số.');
+    expect((await pdp.post(`/api/v1/documents/${doc.json.id}/signed-scan`, fileForm(SCAN_PDF, 'bao-cao-da-ky.pdf', 'application/pdf'))).json.finalCopy).toBe('signed-scan');
+    const cert = await pdp.post('/api/v1/documents', { unitId, kind: 'giay-khen', data: { issuer: { authority: 'Hiệu trưởng Trường THPT Phan Đình Phùng', place: 'Hà Tĩnh', signer: { title: 'Hiệu trưởng', name: 'Nguyễn Văn Hùng' } }, certificates: [{ salutation: 'Em', recipientName: 'Phan Thị Bảo Ngọc', recipientUnit: 'Học sinh lớp 12A1', achievement: 'Đạt giải Nhất học sinh giỏi cấp tỉnh môn Vật lý', date: '2026-05-29' }] } });
+    expect(cert.json).toMatchObject({ kind: 'giay-khen', title: 'Giấy khen (1 bản)', numbered: false });
+    expect(await docxLines((await pdp.get(`/api/v1/documents/${cert.json.id}/docx`)).bytes)).toContain('Em Phan Thị Bảo Ngọc');
   });
 
   it('kiểm tra thể thức: tệp Word sai thể thức liệt kê từng lỗi; tệp do hệ thống tạo không có lỗi', async () => {

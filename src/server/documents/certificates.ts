@@ -171,12 +171,16 @@ export async function runCertificateJob(payload: { batchId: string }, h: TJobHel
   let message: string | null = null;
   if (input.pdf && !pdfSha) {
     await h.progress(45, `Đang chuyển ${batch.count} giấy khen sang PDF`);
+    // One LibreOffice run for the whole batch; keep the heartbeat going so the job is not taken as dead.
+    const heartbeat = setInterval(() => { void h.progress(45, `Đang chuyển ${batch.count} giấy khen sang PDF`).catch(() => undefined); }, 15_000);
     try {
       const [pdf] = await convertToPdf([docx]);
       pdfSha = await storeFile(db, gen, pdf, ['pdf']);
     } catch (e) {
       if (!(e instanceof ConverterUnavailableError)) throw e;
       message = e.message;
+    } finally {
+      clearInterval(heartbeat);
     }
   }
   const finishedAt = nowIso();

@@ -47,7 +47,7 @@ export function documentTitle(kind: TDocumentKind, data: unknown): string {
       return `Báo cáo thành tích: ${str(obj(d.unit).issuer)} — ${cap(str(d.award))}`;
     case 'giay-khen': {
       const n = Array.isArray(d.certificates) ? d.certificates.length : Array.isArray(d.entries) ? d.entries.length : 0;
-      return `Giấy khen (${n} ${n === 1 ? 'bản' : 'bản'})`;
+      return `Giấy khen (${n} bản)`;
     }
   }
 }

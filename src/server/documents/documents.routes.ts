@@ -67,7 +67,7 @@ export function documentRoutes() {
   );
   r.openapi(
     createRoute({ method: 'put', path: '/certificate-layouts/{unitId}', tags, summary: 'Lưu mẫu in trên phôi (khổ giấy, vị trí từng trường, phông chữ)', request: { params: ZUnitParam, ...jsonBody(z.any()) }, responses: jsonOk(ZCertificateLayout) }),
-    async (c) => c.json(await putCertificateLayout(useCaseContext(c), c.req.valid('param').unitId, await c.req.json()), 200),
+    async (c) => c.json(await putCertificateLayout(useCaseContext(c), c.req.valid('param').unitId, c.req.valid('json')), 200),
   );
   r.openapi(
     createRoute({ method: 'post', path: '/certificates', tags, summary: 'In hàng loạt giấy khen (tác vụ nền: một tệp Word và một tệp PDF)', request: jsonBody(ZCertificateBatchRequest), responses: jsonOk(ZCertificateBatch) }),

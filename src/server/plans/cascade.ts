@@ -32,10 +32,8 @@ const emptyCounts = (): TCounts => ({ total: 0, not_started: 0, drafting: 0, iss
 async function resolveCascadeUnits(trx: Tx | Db, ctx: TContext, plan: TPlanRow, req: TCascadeRequest): Promise<{ id: string; name: string; province_code: string }[]> {
   if (req.mode === 'kinds') {
     if (!req.unitKinds?.length) throw new AppError('VALIDATION', 'Chọn ít nhất một loại đơn vị', { fields: [{ field: 'cascade.unitKinds', message: 'Bắt buộc' }] });
-    if (req.withinUnitId) {
-      const inside = await descendantsAmong(trx, plan.unit_id, [req.withinUnitId]);
-      if (!inside.has(req.withinUnitId) && req.withinUnitId !== plan.unit_id) throw new AppError('VALIDATION', 'Đơn vị giới hạn phạm vi không thuộc đơn vị ban hành kế hoạch', { fields: [{ field: 'cascade.withinUnitId', message: 'Ngoài phạm vi' }] });
-    }
+    // withinUnitId narrows the subtree (e.g. the schools of one commune, which the Sở guides but
+    // whose UBND it cannot read); the result stays inside the plan's unit subtree, so nothing leaks.
     const units = await activeSubtreeUnitsOfKinds(trx, plan.unit_id, req.unitKinds, req.withinUnitId);
     if (!units.length) throw new AppError('VALIDATION', 'Không có đơn vị nào thuộc các loại đã chọn trong phạm vi của đơn vị ban hành', { fields: [{ field: 'cascade.unitKinds', message: 'Không có đơn vị' }] });
     return units;
@@ -64,7 +62,9 @@ async function resolveCascadeUnits(trx: Tx | Db, ctx: TContext, plan: TPlanRow, 
 }
 
 /** Adds the tasks (existing ones are kept), links subordinate plans already made from this plan. */
-export async function applyCascade(trx: Tx, ctx: TContext, plan: TPlanRow, req: TCascadeRequest) {
+export async function applyCascade(trx: Tx, outer: TContext, plan: TPlanRow, req: TCascadeRequest) {
+  // Every read inside goes through the transaction (SQLite has one connection: a read outside would wait forever).
+  const ctx: TContext = { ...outer, db: trx };
   if (!isIssuedState(plan.state) || plan.state === 'closed') throw new AppError('INVALID_STATE', 'Chỉ giao triển khai kế hoạch đã ban hành và chưa kết thúc');
   if (plan.superseded_by_id) throw new AppError('INVALID_STATE', 'Kế hoạch đã được thay thế bằng bản điều chỉnh; giao triển khai trên bản mới');
   if (plan.issued_date && req.dueDate < plan.issued_date) throw new AppError('VALIDATION', `Hạn triển khai phải từ ngày ban hành (${formatDateVi(plan.issued_date)}) trở đi`, { fields: [{ field: 'cascade.dueDate', message: 'Trước ngày ban hành' }] });

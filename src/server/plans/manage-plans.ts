@@ -190,7 +190,7 @@ export async function transitionPlan(ctx: TContext, id: string, input: TTransiti
   const t = PLAN_TRANSITIONS[action];
   await requireAccess(ctx, t.permission, [current.unit_id]);
   const check = checkTransition(current.state, action, input.reason);
-  if (!check.ok) throw new AppError(current.state === t.to ? 'CONFLICT' : 'INVALID_STATE', check.message);
+  if (!check.ok) throw new AppError(check.missingReason ? 'VALIDATION' : current.state === t.to ? 'CONFLICT' : 'INVALID_STATE', check.message, check.missingReason ? { fields: [{ field: 'reason', message: 'Bắt buộc' }] } : undefined);
   if (current.superseded_by_id) throw new AppError('INVALID_STATE', 'Kế hoạch đã được thay thế bằng bản điều chỉnh; thao tác trên bản mới');
   const body = ZPlanBody.parse(JSON.parse(current.body));
   if (action === 'submit' || action === 'issue') {

@@ -21,9 +21,9 @@ const SCHOOL_KINDS: UnitKind[] = ['thpt', 'thcs', 'th', 'mn', 'lien_cap', 'gdtx'
 export const isSchool = (k: UnitKind) => SCHOOL_KINDS.includes(k);
 
 /** The title of the person who signs for a unit and awards its Giấy khen. */
-export function headTitleOf(kind: UnitKind): string {
+export function headTitleOf(kind: UnitKind, unitName = ''): string {
   if (kind === 'so') return 'Giám đốc Sở Giáo dục và Đào tạo';
-  if (kind === 'ubnd_xa') return 'Chủ tịch Ủy ban nhân dân xã';
+  if (kind === 'ubnd_xa') return `Chủ tịch Ủy ban nhân dân ${/^Ủy ban nhân dân (phường|đặc khu)/u.exec(unitName)?.[1] ?? 'xã'}`;
   if (kind === 'ubnd_tinh') return 'Chủ tịch Ủy ban nhân dân tỉnh';
   if (kind === 'gdtx') return 'Giám đốc Trung tâm';
   if (kind === 'bo') return 'Bộ trưởng Bộ Giáo dục và Đào tạo';
@@ -74,7 +74,7 @@ function implementationFor(unit: TCatalogueUnit, movement: string): TPlanBody['i
 }
 
 function awardsFor(unit: TCatalogueUnit, collectiveQuota: string, individualQuota: string): TPlanBody['awards'] {
-  const head = headTitleOf(unit.kind);
+  const head = headTitleOf(unit.kind, unit.name);
   const source = unit.kind === 'so' ? 'Quỹ thi đua, khen thưởng của Sở Giáo dục và Đào tạo' : 'Quỹ thi đua, khen thưởng của đơn vị';
   return [
     { name: `Giấy khen của ${head}`, authority: head, recipient: 'collective', quota: collectiveQuota, moneySource: source, note: null },
@@ -179,9 +179,9 @@ export const PLAN_CATALOGUE: readonly TCatalogueEntry[] = [
           { title: 'Tập thể lao động xuất sắc', recipient: 'collective', items: ['Sáng tạo, vượt khó hoàn thành xuất sắc nhiệm vụ, thực hiện tốt nghĩa vụ đối với Nhà nước.', '100% cá nhân hoàn thành nhiệm vụ, trong đó ít nhất 70% hoàn thành tốt nhiệm vụ; có cá nhân đạt Chiến sĩ thi đua cơ sở.', 'Không có cá nhân bị kỷ luật từ cảnh cáo trở lên.'] },
         ],
         awards: [
-          { name: 'Chiến sĩ thi đua cơ sở', authority: headTitleOf(unit.kind), recipient: 'individual', quota: 'không quá 15% số cá nhân đạt Lao động tiên tiến', moneySource: null, note: null },
-          { name: 'Lao động tiên tiến', authority: headTitleOf(unit.kind), recipient: 'individual', quota: 'không quá 80% tổng số cán bộ, giáo viên, nhân viên', moneySource: null, note: null },
-          { name: 'Tập thể lao động tiên tiến', authority: headTitleOf(unit.kind), recipient: 'collective', quota: '1–2 tập thể', moneySource: null, note: null },
+          { name: 'Chiến sĩ thi đua cơ sở', authority: headTitleOf(unit.kind, unit.name), recipient: 'individual', quota: 'không quá 15% số cá nhân đạt Lao động tiên tiến', moneySource: null, note: null },
+          { name: 'Lao động tiên tiến', authority: headTitleOf(unit.kind, unit.name), recipient: 'individual', quota: 'không quá 80% tổng số cán bộ, giáo viên, nhân viên', moneySource: null, note: null },
+          { name: 'Tập thể lao động tiên tiến', authority: headTitleOf(unit.kind, unit.name), recipient: 'collective', quota: '1–2 tập thể', moneySource: null, note: null },
           ...awardsFor(unit, '1–2', '2–3'),
         ],
         timeline: {
@@ -222,8 +222,8 @@ export const PLAN_CATALOGUE: readonly TCatalogueEntry[] = [
           { title: 'Thi đua đề xuất sáng kiến, giải pháp, mô hình mới trong thực hiện nhiệm vụ CCHC.', details: [], indicators: [] },
         ],
         criteria: [
-          { title: `Giấy khen của ${headTitleOf(unit.kind)}`, recipient: 'collective', items: ['Nội bộ đoàn kết, gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước.', 'Có mô hình hoặc giải pháp CCHC mang tính mới, được áp dụng trong thực tiễn, tạo chuyển biến rõ rệt.'] },
-          { title: `Giấy khen của ${headTitleOf(unit.kind)}`, recipient: 'individual', items: ['Hoàn thành tốt nhiệm vụ trở lên đến thời điểm bình xét; gương mẫu thực hiện kỷ luật, kỷ cương hành chính.', 'Thực hiện xuất sắc nhiệm vụ CCHC được giao; có sáng kiến hoặc giải pháp CCHC được công nhận.'] },
+          { title: `Giấy khen của ${headTitleOf(unit.kind, unit.name)}`, recipient: 'collective', items: ['Nội bộ đoàn kết, gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước.', 'Có mô hình hoặc giải pháp CCHC mang tính mới, được áp dụng trong thực tiễn, tạo chuyển biến rõ rệt.'] },
+          { title: `Giấy khen của ${headTitleOf(unit.kind, unit.name)}`, recipient: 'individual', items: ['Hoàn thành tốt nhiệm vụ trở lên đến thời điểm bình xét; gương mẫu thực hiện kỷ luật, kỷ cương hành chính.', 'Thực hiện xuất sắc nhiệm vụ CCHC được giao; có sáng kiến hoặc giải pháp CCHC được công nhận.'] },
         ],
         awards: [
           ...awardsFor(unit, unit.kind === 'so' ? '04 đơn vị dẫn đầu' : '1–2', unit.kind === 'so' ? '02' : '1–2'),
@@ -250,8 +250,8 @@ export const PLAN_CATALOGUE: readonly TCatalogueEntry[] = [
           { title: 'Thi đua ứng dụng công nghệ thông tin, học liệu số trong dạy học.', details: [], indicators: [] },
         ],
         criteria: [
-          { title: `Giấy khen của ${headTitleOf(unit.kind)}`, recipient: 'individual', items: ['Có tiết dạy tốt trong hội giảng; có sáng kiến hoặc chuyên đề được tổ đánh giá cao.', 'Lớp chủ nhiệm hoặc môn giảng dạy đạt chỉ tiêu chất lượng đã đăng ký.'] },
-          { title: `Giấy khen của ${headTitleOf(unit.kind)}`, recipient: 'collective', items: ['Hoàn thành vượt mức các chỉ tiêu chất lượng đã đăng ký; tổ chức chuyên đề hiệu quả.'] },
+          { title: `Giấy khen của ${headTitleOf(unit.kind, unit.name)}`, recipient: 'individual', items: ['Có tiết dạy tốt trong hội giảng; có sáng kiến hoặc chuyên đề được tổ đánh giá cao.', 'Lớp chủ nhiệm hoặc môn giảng dạy đạt chỉ tiêu chất lượng đã đăng ký.'] },
+          { title: `Giấy khen của ${headTitleOf(unit.kind, unit.name)}`, recipient: 'collective', items: ['Hoàn thành vượt mức các chỉ tiêu chất lượng đã đăng ký; tổ chức chuyên đề hiệu quả.'] },
         ],
         awards: awardsFor(unit, '1–2', '3–5'),
         timeline: { registrationDeadline: `${year}-09-30`, reportSchedules: ['half_year', 'annual'], reports: [{ schedule: 'half_year', period: 'Học kỳ I', dueDate: `${year + 1}-01-15` }, { schedule: 'annual', period: 'Cả năm học', dueDate: `${year + 1}-05-20` }], nominationDeadline: `${year + 1}-05-25`, midtermReviewDate: `${year + 1}-01-20`, finalReviewDate: `${year + 1}-05-25`, milestones: [{ date: `${year}-11-15`, task: 'Hội giảng chào mừng Ngày Nhà giáo Việt Nam', owner: 'Các tổ chuyên môn' }] },
@@ -274,7 +274,7 @@ export const PLAN_CATALOGUE: readonly TCatalogueEntry[] = [
           { title: 'Thi đua “Tuần học tốt”, “Hoa điểm 10” trong học sinh.', details: [], indicators: [] },
           { title: 'Các hoạt động văn nghệ, thể thao, tri ân thầy cô giáo, thăm hỏi nhà giáo lão thành.', details: [], indicators: [] },
         ],
-        criteria: [{ title: `Giấy khen của ${headTitleOf(unit.kind)}`, recipient: 'individual', items: ['Có tiết dạy xếp loại tốt trong đợt hội giảng; tích cực tham gia các hoạt động của đợt thi đua.'] }],
+        criteria: [{ title: `Giấy khen của ${headTitleOf(unit.kind, unit.name)}`, recipient: 'individual', items: ['Có tiết dạy xếp loại tốt trong đợt hội giảng; tích cực tham gia các hoạt động của đợt thi đua.'] }],
         awards: awardsFor(unit, '01', '3–5'),
         timeline: { registrationDeadline: `${year}-09-20`, reportSchedules: [], reports: [{ schedule: 'annual', period: 'Kết thúc đợt thi đua', dueDate: `${year}-11-25` }], nominationDeadline: `${year}-11-10`, midtermReviewDate: null, finalReviewDate: `${year}-11-20`, milestones: [{ date: `${year}-11-20`, task: 'Lễ kỷ niệm Ngày Nhà giáo Việt Nam và tổng kết đợt thi đua', owner: 'Ban Giám hiệu, Công đoàn' }] },
       });
@@ -296,7 +296,7 @@ export const PLAN_CATALOGUE: readonly TCatalogueEntry[] = [
           { title: 'Thi đua trồng và chăm sóc cây xanh, bồn hoa; xây dựng góc thiên nhiên, vườn trường.', details: [], indicators: [] },
           { title: 'Thi đua bảo đảm an toàn trường học: phòng chống tai nạn thương tích, cháy nổ, an toàn thực phẩm.', details: [], indicators: [] },
         ],
-        criteria: [{ title: `Giấy khen của ${headTitleOf(unit.kind)}`, recipient: 'collective', items: ['Đạt danh hiệu “Xanh – sạch – đẹp” ít nhất 7/9 tháng; có sáng kiến cải tạo cảnh quan được áp dụng.'] }],
+        criteria: [{ title: `Giấy khen của ${headTitleOf(unit.kind, unit.name)}`, recipient: 'collective', items: ['Đạt danh hiệu “Xanh – sạch – đẹp” ít nhất 7/9 tháng; có sáng kiến cải tạo cảnh quan được áp dụng.'] }],
         awards: awardsFor(unit, '1–2', '1–2'),
         timeline: { registrationDeadline: `${year}-09-30`, reportSchedules: ['half_year', 'annual'], reports: reportDueDates(['half_year', 'annual'], period.from, period.to), nominationDeadline: `${year + 1}-05-20`, midtermReviewDate: `${year + 1}-01-20`, finalReviewDate: `${year + 1}-05-25`, milestones: [] },
       });
@@ -317,7 +317,7 @@ export const PLAN_CATALOGUE: readonly TCatalogueEntry[] = [
           { title: 'Thi đua thực hiện ứng dụng dịch vụ công trực tuyến, bảo đảm tỷ lệ thủ tục hành chính được giải quyết trực tuyến.', details: [], indicators: [{ name: 'Tỷ lệ hồ sơ nộp trực tuyến', target: '≥ 80%', unit: '%' }] },
           { title: 'Thi đua đề xuất giải pháp, sáng kiến, mô hình thiết thực, hiệu quả trong thực hiện CCHC.', details: [], indicators: [] },
         ],
-        criteria: [{ title: `Giấy khen của ${headTitleOf(unit.kind)}`, recipient: 'individual', items: ['Có thành tích xuất sắc trong tuyên truyền, vận động và hỗ trợ người dân thực hiện dịch vụ công trực tuyến; có sáng kiến hoặc giải pháp hiệu quả áp dụng tại đơn vị.'] }],
+        criteria: [{ title: `Giấy khen của ${headTitleOf(unit.kind, unit.name)}`, recipient: 'individual', items: ['Có thành tích xuất sắc trong tuyên truyền, vận động và hỗ trợ người dân thực hiện dịch vụ công trực tuyến; có sáng kiến hoặc giải pháp hiệu quả áp dụng tại đơn vị.'] }],
         awards: awardsFor(unit, '01', '1–2'),
         timeline: { registrationDeadline: addDays(period.from, 25), reportSchedules: ['quarterly'], reports: reportDueDates(['quarterly'], period.from, period.to), nominationDeadline: `${year + 1}-05-20`, midtermReviewDate: null, finalReviewDate: `${year + 1}-05-25`, milestones: [] },
       });
@@ -328,7 +328,7 @@ export const PLAN_CATALOGUE: readonly TCatalogueEntry[] = [
 /** The parts of a body that depend on who launches the plan, for a plan inherited from a parent. */
 export function unitDefaults(unit: TCatalogueUnit, movement: string) {
   return {
-    headTitle: headTitleOf(unit.kind),
+    headTitle: headTitleOf(unit.kind, unit.name),
     subjects: subjectsFor(unit),
     awards: awardsFor(unit, '1–2', '1–2'),
     dossier: dossierFor(unit),

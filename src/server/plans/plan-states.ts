@@ -36,7 +36,7 @@ export const ISSUED_STATES: readonly PlanState[] = ['issued', 'in_progress', 'mi
 export const isIssuedState = (s: PlanState): boolean => ISSUED_STATES.includes(s);
 export const isEditableState = (s: PlanState): boolean => s === 'draft';
 
-export type TTransitionCheck = { ok: true; to: PlanState } | { ok: false; message: string };
+export type TTransitionCheck = { ok: true; to: PlanState } | { ok: false; message: string; missingReason?: boolean };
 
 /** Whether `action` may be applied to a plan in `state` (permission checked separately). */
 export function checkTransition(state: PlanState, action: PlanAction, reason: string | null | undefined): TTransitionCheck {
@@ -44,7 +44,7 @@ export function checkTransition(state: PlanState, action: PlanAction, reason: st
   if (!t.from.includes(state)) {
     return { ok: false, message: `Không thể "${PLAN_ACTION_LABELS[action].toLowerCase()}" kế hoạch đang ở trạng thái "${PLAN_STATE_LABELS[state]}"` };
   }
-  if (t.reasonRequired && !(reason ?? '').trim()) return { ok: false, message: `Cần ghi lý do khi ${PLAN_ACTION_LABELS[action].toLowerCase()} kế hoạch` };
+  if (t.reasonRequired && !(reason ?? '').trim()) return { ok: false, message: `Cần ghi lý do khi ${PLAN_ACTION_LABELS[action].toLowerCase()} kế hoạch`, missingReason: true };
   return { ok: true, to: t.to };
 }
 

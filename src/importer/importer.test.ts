@@ -622,6 +622,20 @@ describe('header and body variants', () => {
   });
 });
 
+describe('title case type word', () => {
+  it('"Kế hoạch" written in normal case on its own line is still the type word', () => {
+    const r = parseDocumentText(
+      'Trường THCS Bình Trị\nSố: 5/KH-THCSBT\nBình Trị, ngày 3/10/2024\n\nKế hoạch\nTổ chức hội thi giáo viên dạy giỏi cấp trường\n\nCăn cứ Kế hoạch số 2/KH-PGDĐT ngày 01/10/2024 của Phòng GDĐT;\n\nI. MỤC ĐÍCH',
+    );
+    expect([r.docType.value, r.title?.value, r.issuer?.value, r.date?.value]).toEqual([
+      'ke_hoach',
+      'Kế hoạch tổ chức hội thi giáo viên dạy giỏi cấp trường',
+      'Trường THCS Bình Trị',
+      '2024-10-03',
+    ]);
+  });
+});
+
 describe('decisions: more list shapes', () => {
   it('a Danh sách with separate Chức vụ / Đơn vị / Năm sinh columns', () => {
     const r = parseDocumentText(

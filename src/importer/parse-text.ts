@@ -49,6 +49,23 @@ const KIND_WORDS: [RegExp, TKind][] = [
   [/^(?:cá nhân|công chức|viên chức|giáo viên|thủ trưởng|cán bộ|nhân viên|học sinh|người lao động|đồng chí|hiệu trưởng|người|CB|GV|NV)/iu, 'ca_nhan'],
 ];
 
+/** The type word at the start of a line ("KẾ HOẠCH …"), or a line that is only the type word in any case ("Kế hoạch"). */
+function typeWordAt(t: string): { hit: [RegExp, TDocType, string]; len: number } | null {
+  for (const h of TYPE_WORD_MAP) {
+    const m = h[0].exec(t);
+    if (m) return { hit: h, len: m[0].length };
+  }
+  const bare = t.trim().replace(/\s+/g, ' ');
+  if (bare.length <= 14) {
+    const up = bare.toUpperCase();
+    for (const h of TYPE_WORD_MAP) {
+      const m = h[0].exec(up);
+      if (m && m[0].length === up.length) return { hit: h, len: t.length };
+    }
+  }
+  return null;
+}
+
 function span(start: number, end: number): TSpan {
   return { start, end };
 }
@@ -214,7 +231,8 @@ export class DocumentTextParser {
     for (let i = 0; i < Math.min(lines.length, 40); i++) {
       const t = lines[i].text;
       if (/^(?:Căn cứ|Thực hiện|Điều\s+1)/u.test(t)) break;
-      if (TYPE_WORD_MAP.some(([re]) => re.test(t)) && /^[^\p{Ll}]*(?:\s|$)/u.test(t.split(/\s+/).slice(0, 2).join(' ')) && !/^QUYẾT ĐỊNH\s*:\s*$/u.test(t)) {
+      const tw = typeWordAt(t);
+      if (tw && (tw.len === t.length || /^[^\p{Ll}]*(?:\s|$)/u.test(t.split(/\s+/).slice(0, 2).join(' '))) && !/^QUYẾT ĐỊNH\s*:\s*$/iu.test(t)) {
         titleIdx = i;
         break;
       }
@@ -289,11 +307,8 @@ export class DocumentTextParser {
     // document type: the type word, else the number's code, else "V/v" (official letter)
     if (titleIdx >= 0) {
       const line = lines[titleIdx];
-      const hit = TYPE_WORD_MAP.find(([re]) => re.test(line.text));
-      if (hit) {
-        const m = hit[0].exec(line.text);
-        this.docType = { value: hit[1], span: span(line.start, line.start + (m?.[0].length ?? line.text.length)) };
-      }
+      const tw = typeWordAt(line.text);
+      if (tw) this.docType = { value: tw.hit[1], span: span(line.start, line.start + tw.len) };
     } else if (number || numberRaw) {
       const code = NUMBER_CODE.find(([re]) => re.test((number ?? numberRaw)!.value));
       if (code) this.docType = { value: code[1], span: (number ?? numberRaw)!.span };
@@ -344,10 +359,9 @@ export class DocumentTextParser {
     let restOfTypeLine: TSpannedText | null = null;
     if (idx >= 0) {
       const line = lines[idx];
-      const hit = TYPE_WORD_MAP.find(([re]) => re.test(line.text))!;
-      const m = hit[0].exec(line.text)!;
-      typeWord = hit[2] || capitalize(m[0].toLowerCase());
-      restOfTypeLine = subValue(line, m[0].length, line.text.length);
+      const tw = typeWordAt(line.text)!;
+      typeWord = tw.hit[2] || capitalize(line.text.slice(0, tw.len).toLowerCase());
+      restOfTypeLine = subValue(line, tw.len, line.text.length);
     } else {
       // an official letter: "V/v …" under the number
       const vv = lines.slice(0, 15).findIndex((l) => /^V\/v\b/iu.test(l.text));

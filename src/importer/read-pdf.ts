@@ -43,7 +43,8 @@ function buildLines(items: TItem[]): TLine[] {
       const hadSpace = spacePending;
       spacePending = false;
       if (last && !sep && gap <= line.h * 0.6) {
-        if ((hadSpace || gap > line.h * 0.15) && !/\s$/.test(last.text) && !/^\s/.test(it.str)) last.text += ' ';
+        // a combining tone mark drawn as its own item belongs to the letter before it
+        if ((hadSpace || gap > line.h * 0.15) && !/\s$/.test(last.text) && !/^[\s\u0300-\u036f]/.test(it.str)) last.text += ' ';
         last.text += it.str;
         last.end = it.x + it.w;
       } else if (it.str.trim()) segs.push({ x: it.x, end: it.x + it.w, text: it.str });

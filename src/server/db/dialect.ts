@@ -33,3 +33,22 @@ export async function claimNextJobRow(db: import('./database').Db, kind: DbKind,
     returning *`.execute(db);
   return res.rows[0] ?? null;
 }
+
+/**
+ * A trigram index for `LIKE '%…%'` on an already-folded text column: GIN + pg_trgm on PostgreSQL
+ * (inside a savepoint, so a server without the extension keeps working without the index); SQLite has
+ * no such index and scans the narrower (unit, name) indexes instead. Returns whether it was created.
+ */
+export async function createTrigramIndex(trx: import('kysely').Kysely<any>, kind: DbKind, name: string, table: string, column: string): Promise<boolean> {
+  if (kind !== 'postgres') return false;
+  await sql`savepoint thidua_trgm`.execute(trx);
+  try {
+    await sql`create extension if not exists pg_trgm`.execute(trx);
+    await sql.raw(`create index if not exists ${name} on ${table} using gin (${column} gin_trgm_ops)`).execute(trx);
+    await sql`release savepoint thidua_trgm`.execute(trx);
+    return true;
+  } catch {
+    await sql`rollback to savepoint thidua_trgm`.execute(trx);
+    return false;
+  }
+}

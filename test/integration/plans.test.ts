@@ -265,6 +265,54 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(soBoard.items.filter((i: { groupId: string }) => i.groupId === xaId)).toHaveLength(2);
   });
 
+  it('ban hành đồng thời hai lần: chỉ một lần thành công, một số văn bản', async () => {
+    const e = env();
+    const so = await e.login('so.tdkt');
+    const gd = await e.login('so.giamdoc');
+    const plan = (await so.post('/api/v1/plans/from-catalogue', { unitId: await e.unitId('SGDDT-42'), code: 'dich-vu-cong-truc-tuyen', schoolYear: YEAR })).json;
+    await so.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'submit' });
+    const [a, b] = await Promise.all([
+      gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(60, 'Đào Đức Tuấn') }),
+      gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(61, 'Đào Đức Tuấn') }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const final = (await so.get(`/api/v1/plans/${plan.id}`)).json;
+    expect(['60/KH-SGDĐT', '61/KH-SGDĐT']).toContain(final.numberText);
+    expect((await auditOf(e, plan.id)).filter((r) => r.action === 'plan.issue')).toHaveLength(1);
+  });
+
+  it('điều chỉnh kế hoạch đã ban hành: bản mới có phiên bản, thay thế bản cũ khi ban hành, giữ bảng theo dõi', async () => {
+    const e = env();
+    const so = await e.login('so.tdkt');
+    const gd = await e.login('so.giamdoc');
+    const noReason = await so.post(`/api/v1/plans/${ids.cchc}/amend`, { reason: '' });
+    expect(noReason.status).toBe(400);
+    const amend = await so.post(`/api/v1/plans/${ids.cchc}/amend`, { reason: 'Bổ sung chỉ tiêu về chỉ số SIPAS' });
+    expect(amend.status, amend.text).toBe(200);
+    expect(amend.json).toMatchObject({ version: 2, amendsPlanId: ids.cchc, rootPlanId: ids.cchc, state: 'draft' });
+    expect(amend.json.body.intro).toContain('điều chỉnh Kế hoạch số 45/KH-SGDĐT ngày 21/11/2026');
+    expect((await so.post(`/api/v1/plans/${ids.cchc}/amend`, { reason: 'Lần nữa' })).status).toBe(409);
+    await so.post(`/api/v1/plans/${amend.json.id}/transitions`, { action: 'submit' });
+    const issued = await gd.post(`/api/v1/plans/${amend.json.id}/transitions`, { action: 'issue', issue: ISSUE(70, 'Đào Đức Tuấn', '2026-11-23') });
+    expect(issued.status, issued.text).toBe(200);
+    const old = (await so.get(`/api/v1/plans/${ids.cchc}`)).json;
+    expect(old).toMatchObject({ supersededById: amend.json.id, numberText: '45/KH-SGDĐT', allowedActions: [] });
+    const board = (await so.get(`/api/v1/plans/${amend.json.id}/board`)).json;
+    expect(board.rootPlanId).toBe(ids.cchc);
+    expect(board.counts.total).toBe(10);
+    expect(board.counts.issued).toBe(1);
+  });
+
+  it('OpenAPI mô tả các đường dẫn kế hoạch', async () => {
+    const res = await env().app.request('/api/openapi.json');
+    const doc = await res.json();
+    for (const p of ['/plans', '/plans/catalogue', '/plans/from-parent', '/plans/{id}/transitions', '/plans/{id}/cascade', '/plans/{id}/board', '/plans/{id}/remind', '/plans/{id}/docx', '/plans/{id}/pdf', '/plans/{id}/timeline']) {
+      expect(Object.keys(doc.paths), p).toContain(p);
+    }
+    expect(doc.paths['/plans/{id}/board'].get.summary).toBe('Bảng theo dõi triển khai của các đơn vị cấp dưới');
+    expect(doc.components.schemas.PlanBody.properties.awards).toBeDefined();
+  });
+
   it('dữ liệu sai: ngày ngược, số lượng không phải số, tạo từ kế hoạch chưa ban hành', async () => {
     const e = env();
     const so = await e.login('so.tdkt');

@@ -79,8 +79,11 @@ export async function applyCascade(trx: Tx, outer: TContext, plan: TPlanRow, req
   await insertTasks(trx, rows);
   // Plans the subordinates already made from this plan (before being assigned) join their task.
   const versions = await trx.selectFrom('plans').select('id').where('root_plan_id', '=', rootId).execute();
-  for (const r of rows) {
-    await trx.updateTable('plans').set({ cascade_task_id: r.id }).where('unit_id', '=', r.unit_id).where('cascade_task_id', 'is', null).where('parent_plan_id', 'in', versions.map((v) => v.id)).execute();
+  const early = await trx.selectFrom('plans').select(['id', 'unit_id']).where('cascade_task_id', 'is', null).where('parent_plan_id', 'in', versions.map((v) => v.id)).execute();
+  const taskByUnit = new Map(rows.map((r) => [r.unit_id, r.id]));
+  for (const p of early) {
+    const taskId = taskByUnit.get(p.unit_id);
+    if (taskId) await trx.updateTable('plans').set({ cascade_task_id: taskId }).where('id', '=', p.id).execute();
   }
   await writeAudit(trx, ctx.kind, {
     actorUserId: ctx.actor.userId, action: 'plan.cascade', entityType: 'plan', entityId: plan.id, unitId: plan.unit_id,

@@ -254,6 +254,10 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     await gd.post(`/api/v1/plans/${soPlan.id}/transitions`, { action: 'issue', issue: ISSUE(50, 'Đào Đức Tuấn') });
     const notBelow = await so.post(`/api/v1/plans/${soPlan.id}/cascade`, { mode: 'units', unitIds: [xaId], dueDate: '2026-12-20' });
     expect(notBelow.status).toBe(400);
+    // A school may start from the Sở's plan before being assigned; the cascade then links its plan.
+    const early = await admin.post('/api/v1/plans/from-parent', { parentPlanId: soPlan.id, unitId: await e.unitId('MN-18073-1') });
+    expect(early.status, early.text).toBe(200);
+    expect(early.json.cascadeTask).toBeNull();
     const c = await so.post(`/api/v1/plans/${soPlan.id}/cascade`, { mode: 'kinds', unitKinds: ['mn'], withinUnitId: xaId, dueDate: '2026-12-20' });
     expect(c.status, c.text).toBe(200);
     expect(c.json.added).toBe(2);
@@ -261,7 +265,8 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(again).toMatchObject({ added: 1, existing: 1 });
     const soBoard = (await so.get(`/api/v1/plans/${soPlan.id}/board`)).json;
     const group = soBoard.tree.find((n: { id: string }) => n.id === xaId);
-    expect(group).toMatchObject({ name: 'Ủy ban nhân dân phường Thành Sen', parentId: null, isTask: false, counts: { total: 2, not_started: 2 } });
+    expect(group).toMatchObject({ name: 'Ủy ban nhân dân phường Thành Sen', parentId: null, isTask: false, counts: { total: 2, not_started: 1, drafting: 1 } });
+    expect((await so.get(`/api/v1/plans/${early.json.id}`)).json.cascadeTask).toMatchObject({ dueDate: '2026-12-20', statusLabel: 'Đang xây dựng' });
     expect(soBoard.items.filter((i: { groupId: string }) => i.groupId === xaId)).toHaveLength(2);
   });
 

@@ -8,7 +8,8 @@ const hasSoffice = await isLibreOfficeAvailable();
 if (!hasSoffice && !STRICT) console.warn('skip: LibreOffice (soffice) is not installed; the plan PDF test is skipped');
 
 const YEAR = 2026;
-const ISSUE = (number: number, signerName: string, date = '2026-11-20') => ({ number, date, signerName });
+/** Issue data; without a number the plan takes the next number of the unit's register (sổ văn bản đi). */
+const ISSUE = (signerName: string, date = '2026-11-20', number?: number) => ({ date, signerName, ...(number ? { number } : {}) });
 
 async function documentText(bytes: ArrayBuffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -55,7 +56,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(edited.json.body.purposes.at(-1)).toBe('Lan tỏa các tiết dạy hay đến mọi trường trong tỉnh.');
 
     expect((await so.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'submit' })).json.stateLabel).toBe('Chờ duyệt');
-    const officerIssue = await so.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(30, 'Đào Đức Tuấn') });
+    const officerIssue = await so.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn') });
     expect(officerIssue.status).toBe(403);
     const noReason = await gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'return' });
     expect(noReason.status).toBe(400);
@@ -65,10 +66,10 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     await so.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'submit' });
     const gdView = (await gd.get(`/api/v1/plans/${plan.id}`)).json;
     expect(gdView.allowedActions.map((a: { action: string }) => a.action)).toEqual(['return', 'issue']);
-    const issued = await gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(30, 'Đào Đức Tuấn') });
+    const issued = await gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn') });
     expect(issued.status).toBe(200);
-    expect(issued.json).toMatchObject({ state: 'issued', numberText: '30/KH-SGDĐT', issuedDate: '2026-11-20', signer: { name: 'Đào Đức Tuấn' }, canEdit: false });
-    const again = await gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(31, 'Đào Đức Tuấn') });
+    expect(issued.json).toMatchObject({ state: 'issued', numberText: '01/KH-SGDĐT', issuedDate: '2026-11-20', signer: { name: 'Đào Đức Tuấn' }, canEdit: false });
+    const again = await gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn') });
     expect(again.status).toBe(409);
 
     for (const [client, action, state] of [[so, 'start', 'in_progress'], [so, 'midterm', 'midterm_review'], [so, 'final', 'final_review'], [gd, 'close', 'closed']] as const) {
@@ -82,10 +83,10 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(JSON.parse(ret.before_json!)).toEqual({ state: 'submitted' });
     expect(JSON.parse(ret.after_json!)).toEqual({ state: 'draft' });
     expect(ret.reason).toBe('Bổ sung chỉ tiêu về số tiết dạy tốt của mỗi giáo viên');
-    expect(JSON.parse(rows.find((r) => r.action === 'plan.issue')!.after_json!)).toMatchObject({ state: 'issued', number: 30, symbol: 'KH-SGDĐT', issuedDate: '2026-11-20' });
+    expect(JSON.parse(rows.find((r) => r.action === 'plan.issue')!.after_json!)).toMatchObject({ state: 'issued', number: 1, symbol: 'KH-SGDĐT', issuedDate: '2026-11-20' });
 
     const timeline = (await so.get(`/api/v1/plans/${plan.id}/timeline`)).json;
-    expect(timeline.items.find((i: { kind: string; label: string }) => i.label === 'Ban hành → Đã ban hành').detail).toBe('Số 30/KH-SGDĐT ngày 20/11/2026');
+    expect(timeline.items.find((i: { kind: string; label: string }) => i.label === 'Ban hành → Đã ban hành').detail).toBe('Số 01/KH-SGDĐT ngày 20/11/2026');
     expect(timeline.items.some((i: { kind: string; date: string }) => i.kind === 'registration' && i.date === '2026-09-30')).toBe(true);
     expect(timeline.states.every((s: { reached: boolean }) => s.reached)).toBe(true);
   });
@@ -97,15 +98,18 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const soId = await e.unitId('SGDDT-42');
     const plan = (await so.post('/api/v1/plans/from-catalogue', { unitId: soId, code: 'cai-cach-hanh-chinh', schoolYear: YEAR })).json;
     await so.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'submit' });
-    const dup = await gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(30, 'Đào Đức Tuấn', '2026-11-21') });
+    const dup = await gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn', '2026-11-21', 1) });
     expect(dup.status).toBe(409);
-    expect(dup.json.error.message).toContain('Số 30/KH-SGDĐT năm 2026 đã dùng cho kế hoạch');
+    expect(dup.json.error.message).toContain('Số 01/… năm 2026 đã dùng cho văn bản 01/KH-SGDĐT (Phát động phong trào thi đua “Dạy tốt – học tốt”');
+    const unknown = await gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn', '2026-11-21', 40) });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error.message).toBe('Số 40 chưa có trong sổ văn bản đi năm 2026 của Sở Giáo dục và Đào tạo Hà Tĩnh; để trống để lấy số tiếp theo, hoặc giữ chỗ số trong sổ trước');
     const issued = await gd.post(`/api/v1/plans/${plan.id}/transitions`, {
-      action: 'issue', issue: ISSUE(45, 'Đào Đức Tuấn', '2026-11-21'),
+      action: 'issue', issue: ISSUE('Đào Đức Tuấn', '2026-11-21'),
       cascade: { mode: 'kinds', unitKinds: ['thpt'], dueDate: '2026-12-15' },
     });
     expect(issued.status, issued.text).toBe(200);
-    expect(issued.json.numberText).toBe('45/KH-SGDĐT');
+    expect(issued.json.numberText).toBe('02/KH-SGDĐT');
     ids.cchc = plan.id;
 
     const edit = await so.patch(`/api/v1/plans/${plan.id}`, { title: 'Đổi tên sau khi ban hành' });
@@ -138,7 +142,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(child.status, child.text).toBe(200);
     expect(child.json).toMatchObject({ parentPlanId: ids.cchc, state: 'draft', cascadeTask: { dueDate: '2026-12-15', statusLabel: 'Đang xây dựng' } });
     expect(child.json.title).toBe('Phát động phong trào thi đua “Đẩy mạnh cải cách hành chính” năm học 2026-2027 của Trường THPT Phan Đình Phùng');
-    expect(child.json.body.legalBases.map((b: { text: string }) => b.text)).toContain('Kế hoạch số 45/KH-SGDĐT ngày 21/11/2026 của Sở Giáo dục và Đào tạo Hà Tĩnh về việc phát động phong trào thi đua “Đẩy mạnh cải cách hành chính” năm học 2026-2027 của Sở Giáo dục và Đào tạo Hà Tĩnh');
+    expect(child.json.body.legalBases.map((b: { text: string }) => b.text)).toContain('Kế hoạch số 02/KH-SGDĐT ngày 21/11/2026 của Sở Giáo dục và Đào tạo Hà Tĩnh về việc phát động phong trào thi đua “Đẩy mạnh cải cách hành chính” năm học 2026-2027 của Sở Giáo dục và Đào tạo Hà Tĩnh');
     expect(child.json.body.implementation[0].part).toBe('Ban Giám hiệu');
     expect(child.json.body.awards[0].name).toBe('Giấy khen của Hiệu trưởng');
     const twice = await pdp.post('/api/v1/plans/from-parent', { parentPlanId: ids.cchc, unitId: pdpId });
@@ -151,13 +155,20 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(board.counts).toMatchObject({ not_started: 9, drafting: 1 });
 
     await pdp.post(`/api/v1/plans/${ids.child}/transitions`, { action: 'submit' });
-    const issued = await ht.post(`/api/v1/plans/${ids.child}/transitions`, { action: 'issue', issue: ISSUE(5, 'Nguyễn Văn Hiệu', '2026-11-22') });
+    // The văn thư reserves a number in the school's register; the head issues the plan with it.
+    const reserved = await pdp.post('/api/v1/documents/register/reserve', { unitId: pdpId, typeCode: 'KH', note: 'Kế hoạch thực hiện CCHC' });
+    expect(reserved.status, reserved.text).toBe(200);
+    expect(reserved.json.symbol).toBe('01/KH-THPTPĐP');
+    const issued = await ht.post(`/api/v1/plans/${ids.child}/transitions`, { action: 'issue', issue: ISSUE('Nguyễn Văn Hiệu', '2026-11-22', reserved.json.number) });
     expect(issued.status, issued.text).toBe(200);
-    expect(issued.json.numberText).toBe('05/KH-THPTPĐP');
+    expect(issued.json.numberText).toBe('01/KH-THPTPĐP');
 
+    const register = (await pdp.get(`/api/v1/documents/register?unitId=${pdpId}&year=2026`)).json.items;
+    expect(register).toHaveLength(1);
+    expect(register[0]).toMatchObject({ symbol: '01/KH-THPTPĐP', status: 'issued', signerName: 'Nguyễn Văn Hiệu', issuedDate: '2026-11-22', summary: child.json.title });
     board = (await so.get(`/api/v1/plans/${ids.cchc}/board`)).json;
     row = board.items.find((i: { unitId: string }) => i.unitId === pdpId);
-    expect(row).toMatchObject({ status: 'issued', statusLabel: 'Đã ban hành', childPlan: { numberText: '05/KH-THPTPĐP', issuedDate: '2026-11-22' } });
+    expect(row).toMatchObject({ status: 'issued', statusLabel: 'Đã ban hành', childPlan: { numberText: '01/KH-THPTPĐP', issuedDate: '2026-11-22' } });
     expect(board.counts).toEqual({ total: 10, not_started: 9, drafting: 0, issued: 1, overdue: 0 });
     // The Sở opens the school's plan from the board.
     expect((await so.get(`/api/v1/plans/${ids.child}`)).json.unitName).toBe('Trường THPT Phan Đình Phùng');
@@ -185,7 +196,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const soList = (await so.get(`/api/v1/plans?kind=thematic&schoolYear=${YEAR}&pageSize=200`)).json;
     expect(soList.items.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([other.json.id, ids.child, ids.cchc]));
     const byState = (await so.get(`/api/v1/plans?state=issued&unitId=${await e.unitId('THPT-42-01')}`)).json;
-    expect(byState.items.map((p: { numberText: string }) => p.numberText)).toEqual(['05/KH-THPTPĐP']);
+    expect(byState.items.map((p: { numberText: string }) => p.numberText)).toEqual(['01/KH-THPTPĐP']);
     const council = await e.login('pdp.hoidong');
     const cv = (await council.get(`/api/v1/plans/${ids.child}`)).json;
     expect(cv.allowedActions).toEqual([]);
@@ -205,7 +216,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const ts = (await (await e.login('thanhsen.tdkt')).get('/api/v1/notifications')).json.items;
     expect(ts).toHaveLength(1);
     expect(ts[0].title).toBe('Nhắc xây dựng kế hoạch thực hiện: Đẩy mạnh cải cách hành chính');
-    expect(ts[0].body).toContain('Sở Giáo dục và Đào tạo Hà Tĩnh đề nghị Trường THPT Thành Sen ban hành kế hoạch thực hiện Kế hoạch 45/KH-SGDĐT');
+    expect(ts[0].body).toContain('Sở Giáo dục và Đào tạo Hà Tĩnh đề nghị Trường THPT Thành Sen ban hành kế hoạch thực hiện Kế hoạch 02/KH-SGDĐT');
     expect(ts[0].body).toContain('hạn 01/11/2026 (đã quá hạn');
     expect((await (await e.login('hahuytap.ht')).get('/api/v1/notifications')).json.items).toHaveLength(1);
     // The school that issued on time is not reminded; nor is the Sở.
@@ -236,11 +247,11 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const plan = (await xa.post('/api/v1/plans/from-catalogue', { unitId: xaId, code: 'xanh-sach-dep', schoolYear: YEAR })).json;
     expect(plan.body.awards[0].name).toBe('Giấy khen của Chủ tịch Ủy ban nhân dân phường');
     await xa.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'submit' });
-    const outside = await ct.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(3, 'Lê Chủ Tịch'), cascade: { mode: 'units', unitIds: [await e.unitId('THPT-42-01')], dueDate: '2026-12-31' } });
+    const outside = await ct.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Lê Chủ Tịch'), cascade: { mode: 'units', unitIds: [await e.unitId('THPT-42-01')], dueDate: '2026-12-31' } });
     expect(outside.status).toBe(400);
     expect(outside.json.error.message).toBe('Không giao được cho 1 đơn vị không trực thuộc đơn vị ban hành kế hoạch: Trường THPT Phan Đình Phùng');
     expect((await xa.get(`/api/v1/plans/${plan.id}`)).json.state).toBe('submitted');
-    const issued = await ct.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(3, 'Lê Chủ Tịch'), cascade: { mode: 'kinds', unitKinds: ['mn', 'th', 'thcs'], dueDate: '2026-12-31' } });
+    const issued = await ct.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Lê Chủ Tịch'), cascade: { mode: 'kinds', unitKinds: ['mn', 'th', 'thcs'], dueDate: '2026-12-31' } });
     expect(issued.status, issued.text).toBe(200);
     const board = (await xa.get(`/api/v1/plans/${plan.id}/board`)).json;
     const codes = await e.deps.database.db.selectFrom('units').select('code').where('id', 'in', board.items.map((i: { unitId: string }) => i.unitId)).execute();
@@ -251,7 +262,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const gd = await e.login('so.giamdoc');
     const soPlan = (await so.post('/api/v1/plans/from-catalogue', { unitId: await e.unitId('SGDDT-42'), code: 'thi-dua-nam-hoc', schoolYear: YEAR })).json;
     await so.post(`/api/v1/plans/${soPlan.id}/transitions`, { action: 'submit' });
-    await gd.post(`/api/v1/plans/${soPlan.id}/transitions`, { action: 'issue', issue: ISSUE(50, 'Đào Đức Tuấn') });
+    await gd.post(`/api/v1/plans/${soPlan.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn') });
     const notBelow = await so.post(`/api/v1/plans/${soPlan.id}/cascade`, { mode: 'units', unitIds: [xaId], dueDate: '2026-12-20' });
     expect(notBelow.status).toBe(400);
     // A school may start from the Sở's plan before being assigned; the cascade then links its plan.
@@ -277,13 +288,16 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const plan = (await so.post('/api/v1/plans/from-catalogue', { unitId: await e.unitId('SGDDT-42'), code: 'dich-vu-cong-truc-tuyen', schoolYear: YEAR })).json;
     await so.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'submit' });
     const [a, b] = await Promise.all([
-      gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(60, 'Đào Đức Tuấn') }),
-      gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE(61, 'Đào Đức Tuấn') }),
+      gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn') }),
+      gd.post(`/api/v1/plans/${plan.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn') }),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const final = (await so.get(`/api/v1/plans/${plan.id}`)).json;
-    expect(['60/KH-SGDĐT', '61/KH-SGDĐT']).toContain(final.numberText);
+    expect(final.numberText).toBe('04/KH-SGDĐT');
     expect((await auditOf(e, plan.id)).filter((r) => r.action === 'plan.issue')).toHaveLength(1);
+    // The losing request took no number: the register has no gap.
+    const register = (await so.get(`/api/v1/documents/register?unitId=${await e.unitId('SGDDT-42')}&year=2026`)).json.items;
+    expect(register.map((r: { symbol: string; status: string }) => `${r.symbol} ${r.status}`)).toEqual(['01/KH-SGDĐT issued', '02/KH-SGDĐT issued', '03/KH-SGDĐT issued', '04/KH-SGDĐT issued']);
   });
 
   it('điều chỉnh kế hoạch đã ban hành: bản mới có phiên bản, thay thế bản cũ khi ban hành, giữ bảng theo dõi', async () => {
@@ -295,13 +309,13 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const amend = await so.post(`/api/v1/plans/${ids.cchc}/amend`, { reason: 'Bổ sung chỉ tiêu về chỉ số SIPAS' });
     expect(amend.status, amend.text).toBe(200);
     expect(amend.json).toMatchObject({ version: 2, amendsPlanId: ids.cchc, rootPlanId: ids.cchc, state: 'draft' });
-    expect(amend.json.body.intro).toContain('điều chỉnh Kế hoạch số 45/KH-SGDĐT ngày 21/11/2026');
+    expect(amend.json.body.intro).toContain('điều chỉnh Kế hoạch số 02/KH-SGDĐT ngày 21/11/2026');
     expect((await so.post(`/api/v1/plans/${ids.cchc}/amend`, { reason: 'Lần nữa' })).status).toBe(409);
     await so.post(`/api/v1/plans/${amend.json.id}/transitions`, { action: 'submit' });
-    const issued = await gd.post(`/api/v1/plans/${amend.json.id}/transitions`, { action: 'issue', issue: ISSUE(70, 'Đào Đức Tuấn', '2026-11-23') });
+    const issued = await gd.post(`/api/v1/plans/${amend.json.id}/transitions`, { action: 'issue', issue: ISSUE('Đào Đức Tuấn', '2026-11-23') });
     expect(issued.status, issued.text).toBe(200);
     const old = (await so.get(`/api/v1/plans/${ids.cchc}`)).json;
-    expect(old).toMatchObject({ supersededById: amend.json.id, numberText: '45/KH-SGDĐT', allowedActions: [] });
+    expect(old).toMatchObject({ supersededById: amend.json.id, numberText: '02/KH-SGDĐT', allowedActions: [] });
     const board = (await so.get(`/api/v1/plans/${amend.json.id}/board`)).json;
     expect(board.rootPlanId).toBe(ids.cchc);
     expect(board.counts.total).toBe(10);
@@ -348,7 +362,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('wordprocessingml');
     const text = await documentText(await res.arrayBuffer());
-    expect(text).toContain('Số: 45/KH-SGDĐT');
+    expect(text).toContain('Số: 02/KH-SGDĐT');
     expect(text).toContain('KẾ HOẠCH');
     expect(text).toContain('Thi đua đẩy mạnh ứng dụng công nghệ thông tin, dịch vụ công trực tuyến trong giải quyết thủ tục hành chính.');
     expect(text).toContain('Chỉ tiêu: Tỷ lệ thủ tục hành chính được giải quyết trực tuyến toàn trình: ≥ 90%');
@@ -356,8 +370,8 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(text).toContain('Đào Đức Tuấn');
     const child = await download(e, 'pdp.tdkt', `/api/v1/plans/${ids.child}/docx`);
     const childText = await documentText(await child.arrayBuffer());
-    expect(childText).toContain('Số: 05/KH-THPTPĐP');
-    expect(childText).toContain('Kế hoạch số 45/KH-SGDĐT ngày 21/11/2026 của Sở Giáo dục và Đào tạo Hà Tĩnh');
+    expect(childText).toContain('Số: 01/KH-THPTPĐP');
+    expect(childText).toContain('Kế hoạch số 02/KH-SGDĐT ngày 21/11/2026 của Sở Giáo dục và Đào tạo Hà Tĩnh');
   });
 
   it.skipIf(!hasSoffice && !STRICT)('PDF của kế hoạch (LibreOffice)', async () => {

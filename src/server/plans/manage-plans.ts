@@ -20,6 +20,7 @@ import { findTaskFor, findUnitRow, insertPlan, updatePlanGuarded, type TPlanRow 
 import type { TCreatePlanRequest, TTransitionRequest, TUpdatePlanRequest } from './plans.schemas';
 import { catalogueUnitOf, numberTextOf } from './plan-units';
 import { loadReadablePlan } from './plan-access';
+import { allocateNumber, numberSymbol, resolveIssuerCode } from '../documents/register';
 
 export { loadReadablePlan };
 
@@ -202,24 +203,24 @@ export async function transitionPlan(ctx: TContext, id: string, input: TTransiti
   if (action === 'return') values.return_reason = input.reason!.trim();
   if (action === 'submit') values.return_reason = null;
   let unit: UnitTable | undefined;
+  let issuerCode = '';
   if (t.needsIssueData) {
     const issue = input.issue;
-    if (!issue) throw new AppError('VALIDATION', 'Cần số văn bản, ngày ban hành và người ký để ban hành kế hoạch', { fields: [{ field: 'issue', message: 'Bắt buộc khi ban hành' }] });
-    if (issue.date < current.created_at.slice(0, 10) && issue.date < current.period_from.slice(0, 4) + '-01-01') {
-      throw new AppError('VALIDATION', 'Ngày ban hành không hợp lệ (trước năm của kế hoạch)', { fields: [{ field: 'issue.date', message: 'Không hợp lệ' }] });
+    if (!issue) throw new AppError('VALIDATION', 'Cần ngày ban hành và người ký để ban hành kế hoạch', { fields: [{ field: 'issue', message: 'Bắt buộc khi ban hành' }] });
+    if (issue.date < `${current.period_from.slice(0, 4)}-01-01`) {
+      throw new AppError('VALIDATION', 'Ngày ban hành không hợp lệ (trước năm bắt đầu kế hoạch)', { fields: [{ field: 'issue.date', message: 'Không hợp lệ' }] });
     }
     if (issue.date > current.period_to) throw new AppError('VALIDATION', 'Ngày ban hành phải trước khi kế hoạch kết thúc', { fields: [{ field: 'issue.date', message: 'Sau ngày kết thúc' }] });
     unit = await findUnitRow(ctx.db, current.unit_id);
-    const symbol = `KH-${unit?.abbreviation ?? unit?.code ?? 'DV'}`;
-    const key = `${current.unit_id}|${issue.date.slice(0, 4)}|${symbol}|${issue.number}`;
-    const clash = await ctx.db.selectFrom('plans').select(['id', 'title']).where('doc_number_key', '=', key).executeTakeFirst();
-    if (clash) throw new AppError('CONFLICT', `Số ${String(issue.number).padStart(2, '0')}/${symbol} năm ${issue.date.slice(0, 4)} đã dùng cho kế hoạch "${clash.title}"`, { fields: [{ field: 'issue.number', message: 'Đã dùng' }] });
-    Object.assign(values, {
-      doc_number: issue.number, doc_symbol: symbol, doc_number_key: key, issued_date: issue.date,
-      signer_name: issue.signerName, signer_title: issue.signerTitle ?? null, signer_authority: issue.signerAuthority ?? null,
-    });
+    if (!unit) throw notFound('Không tìm thấy đơn vị');
+    issuerCode = resolveIssuerCode(unit, null);
+    Object.assign(values, { issued_date: issue.date, signer_name: issue.signerName, signer_title: issue.signerTitle ?? null, signer_authority: issue.signerAuthority ?? null });
   }
   return withTransaction(ctx, async (trx) => {
+    if (t.needsIssueData && unit) {
+      const n = await takeRegisterNumber(trx, ctx, unit, issuerCode, current, input.issue!);
+      Object.assign(values, { doc_number: n.number, doc_symbol: n.symbol.replace(/^\d+\//, ''), doc_number_key: `${current.unit_id}|${n.year}|${n.symbol}` });
+    }
     let ok: boolean;
     try {
       ok = await updatePlanGuarded(trx, id, current.state, values);
@@ -241,6 +242,41 @@ export async function transitionPlan(ctx: TContext, id: string, input: TTransiti
     if (action === 'issue' && input.cascade) await applyCascade(trx, ctx, next, input.cascade);
     return next;
   });
+}
+
+/**
+ * The plan's number from the unit's register (sổ văn bản đi): the next number when none is given,
+ * or a number the văn thư reserved for it. Marked issued in the same transaction.
+ */
+async function takeRegisterNumber(trx: Tx, ctx: TContext, unit: UnitTable, issuerCode: string, plan: TPlanRow, issue: NonNullable<TTransitionRequest['issue']>) {
+  const year = Number(issue.date.slice(0, 4));
+  let row;
+  if (issue.numberId || issue.number !== undefined) {
+    let q = trx.selectFrom('document_numbers').selectAll().where('unit_id', '=', unit.id);
+    q = issue.numberId ? q.where('id', '=', issue.numberId) : q.where('year', '=', year).where('number', '=', issue.number!);
+    const found = await q.execute();
+    const text = issue.numberId ? 'Số đã chọn' : `Số ${String(issue.number).padStart(2, '0')}`;
+    if (!found.length) {
+      throw new AppError('VALIDATION', `${text} chưa có trong sổ văn bản đi năm ${year} của ${unit.name}; để trống để lấy số tiếp theo, hoặc giữ chỗ số trong sổ trước`, { fields: [{ field: 'issue.number', message: 'Không có trong sổ' }] });
+    }
+    const reserved = found.find((r) => r.status === 'reserved');
+    if (!reserved) {
+      const used = found[0];
+      throw new AppError('CONFLICT', `${text}/… năm ${year} đã ${used.status === 'cancelled' ? 'bị hủy' : `dùng cho văn bản ${used.symbol}${used.summary ? ` (${used.summary})` : ''}`} trong sổ văn bản đi`, { fields: [{ field: 'issue.number', message: 'Đã dùng' }] });
+    }
+    if (reserved.year !== year) throw new AppError('VALIDATION', `Ngày ban hành phải thuộc năm ${reserved.year} của số đã giữ`, { fields: [{ field: 'issue.date', message: `Năm ${reserved.year}` }] });
+    if (reserved.type_code && reserved.type_code !== 'KH') throw new AppError('VALIDATION', `Số ${reserved.symbol} được giữ cho loại văn bản khác, không dùng cho kế hoạch`, { fields: [{ field: 'issue.number', message: 'Khác loại văn bản' }] });
+    row = reserved;
+  } else {
+    row = await allocateNumber(trx, ctx.kind, { unit, year, typeCode: 'KH', issuerCode, actorUserId: ctx.actor.userId, note: 'Kế hoạch phát động phong trào thi đua' });
+  }
+  const symbol = row.type_code === 'KH' ? row.symbol : numberSymbol(row.number, 'KH', issuerCode);
+  const res = await trx.updateTable('document_numbers')
+    .set({ status: 'issued', issued_date: issue.date, signer_name: issue.signerName, summary: plan.title.slice(0, 500), issued_at: nowIso(), symbol })
+    .where('id', '=', row.id).where('status', '=', 'reserved').executeTakeFirst();
+  if (Number(res.numUpdatedRows ?? 0) !== 1) throw new AppError('CONFLICT', 'Số văn bản này vừa được dùng cho văn bản khác; hãy lấy số mới');
+  await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'document_number.issue', entityType: 'document_number', entityId: row.id, unitId: unit.id, before: { status: 'reserved' }, after: { status: 'issued', symbol, planId: plan.id } });
+  return { number: row.number, symbol, year };
 }
 
 /** An amending plan: a new draft version that links to the issued plan it will replace when issued. */

@@ -55,7 +55,8 @@ export const ZCascadeRequest = z.object({
 export type TCascadeRequest = z.infer<typeof ZCascadeRequest>;
 
 export const ZIssueData = z.object({
-  number: z.number().int().min(1).max(99999).openapi({ description: 'Số văn bản lấy từ sổ đăng ký văn bản đi' }),
+  number: z.number().int().min(1).max(99999).optional().openapi({ description: 'Số đã giữ chỗ trong sổ văn bản đi; để trống thì lấy số tiếp theo của sổ' }),
+  numberId: z.string().max(64).optional().openapi({ description: 'Hoặc mã của số đã giữ chỗ trong sổ văn bản đi (GET /documents/register)' }),
   date: ZIsoDate.openapi({ description: 'Ngày ban hành' }),
   signerName: z.string().trim().min(2).max(80),
   signerTitle: z.string().trim().min(2).max(120).optional().openapi({ description: 'Chức vụ ghi ở phần ký, mặc định theo loại đơn vị (HIỆU TRƯỞNG, GIÁM ĐỐC…)' }),

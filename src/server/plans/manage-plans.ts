@@ -158,7 +158,7 @@ export async function updatePlan(ctx: TContext, id: string, input: TUpdatePlanRe
     ...current,
     kind: input.kind ?? current.kind,
     title, title_search: foldVietnamese(title),
-    movement_name: input.movementName ?? current.movement_name,
+    movement_name: input.movementName ?? body.movementName ?? current.movement_name,
     school_year: input.schoolYear !== undefined ? input.schoolYear : current.school_year,
     period_from: periodFrom, period_to: periodTo,
     body: JSON.stringify(body),

@@ -47,7 +47,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(created.status).toBe(200);
     const plan = created.json;
     expect(plan).toMatchObject({ state: 'draft', stateLabel: 'Dự thảo', kind: 'thematic', kindLabel: 'Theo chuyên đề', movementName: 'Dạy tốt – học tốt', schoolYearLabel: 'Năm học 2026-2027', canEdit: true });
-    expect(plan.title).toBe('Phát động phong trào thi đua “Dạy tốt – học tốt” năm học 2026-2027 của Sở Giáo dục và Đào tạo Hà Tĩnh');
+    expect(plan.title).toBe('Phát động phong trào thi đua “Dạy tốt – học tốt” năm học 2026-2027');
     expect(plan.body.awards[0]).toMatchObject({ name: 'Giấy khen của Giám đốc Sở Giáo dục và Đào tạo', recipient: 'collective', quota: '1–2' });
     expect(plan.allowedActions.map((a: { action: string }) => a.action)).toEqual(['submit']);
 
@@ -141,8 +141,8 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const child = await pdp.post('/api/v1/plans/from-parent', { parentPlanId: ids.cchc, unitId: pdpId });
     expect(child.status, child.text).toBe(200);
     expect(child.json).toMatchObject({ parentPlanId: ids.cchc, state: 'draft', cascadeTask: { dueDate: '2026-12-15', statusLabel: 'Đang xây dựng' } });
-    expect(child.json.title).toBe('Phát động phong trào thi đua “Đẩy mạnh cải cách hành chính” năm học 2026-2027 của Trường THPT Phan Đình Phùng');
-    expect(child.json.body.legalBases.map((b: { text: string }) => b.text)).toContain('Kế hoạch số 02/KH-SGDĐT ngày 21/11/2026 của Sở Giáo dục và Đào tạo Hà Tĩnh về việc phát động phong trào thi đua “Đẩy mạnh cải cách hành chính” năm học 2026-2027 của Sở Giáo dục và Đào tạo Hà Tĩnh');
+    expect(child.json.title).toBe('Phát động phong trào thi đua “Đẩy mạnh cải cách hành chính” năm học 2026-2027');
+    expect(child.json.body.legalBases.map((b: { text: string }) => b.text)).toContain('Thực hiện Kế hoạch số 02/KH-SGDĐT ngày 21/11/2026 của Sở Giáo dục và Đào tạo Hà Tĩnh về việc phát động phong trào thi đua “Đẩy mạnh cải cách hành chính” năm học 2026-2027');
     expect(child.json.body.implementation[0].part).toBe('Ban Giám hiệu');
     expect(child.json.body.awards[0].name).toBe('Giấy khen của Hiệu trưởng');
     const twice = await pdp.post('/api/v1/plans/from-parent', { parentPlanId: ids.cchc, unitId: pdpId });
@@ -216,7 +216,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const ts = (await (await e.login('thanhsen.tdkt')).get('/api/v1/notifications')).json.items;
     expect(ts).toHaveLength(1);
     expect(ts[0].title).toBe('Nhắc xây dựng kế hoạch thực hiện: Đẩy mạnh cải cách hành chính');
-    expect(ts[0].body).toContain('Sở Giáo dục và Đào tạo Hà Tĩnh đề nghị Trường THPT Thành Sen ban hành kế hoạch thực hiện Kế hoạch 02/KH-SGDĐT');
+    expect(ts[0].body).toContain('Sở Giáo dục và Đào tạo Hà Tĩnh đề nghị Trường THPT Thành Sen ban hành kế hoạch thực hiện Kế hoạch số 02/KH-SGDĐT về việc phát động phong trào thi đua “Đẩy mạnh cải cách hành chính” năm học 2026-2027, hạn 01/11/2026');
     expect(ts[0].body).toContain('hạn 01/11/2026 (đã quá hạn');
     expect((await (await e.login('hahuytap.ht')).get('/api/v1/notifications')).json.items).toHaveLength(1);
     // The school that issued on time is not reminded; nor is the Sở.
@@ -348,7 +348,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     expect(reviewOrder.json.error.message).toBe('Ngày tổng kết phải sau ngày sơ kết');
     const ok = await so.post('/api/v1/plans', { ...base, body: { awards: [{ name: 'Giấy khen', authority: 'Giám đốc Sở', recipient: 'collective', quota: '04 đơn vị dẫn đầu' }] } });
     expect(ok.status, ok.text).toBe(200);
-    expect(ok.json.title).toBe('Phát động phong trào thi đua “Chào mừng 26/3” của Sở Giáo dục và Đào tạo Hà Tĩnh');
+    expect(ok.json.title).toBe('Phát động phong trào thi đua “Chào mừng 26/3”');
     const incomplete = await so.post(`/api/v1/plans/${ok.json.id}/transitions`, { action: 'submit' });
     expect(incomplete.status).toBe(400);
     expect(incomplete.json.error.message).toContain('Kế hoạch chưa đủ nội dung để trình: chưa có căn cứ');

@@ -205,7 +205,7 @@ async function sendReminders(trx: Tx, kind: DbKind, actorUserId: string | null, 
     for (const userId of users) {
       await notifyUser(trx, userId, {
         title: `Nhắc xây dựng kế hoạch thực hiện: ${plan.movement_name ?? plan.title}`,
-        body: `${planUnitName} đề nghị ${t.unit.name} ban hành kế hoạch thực hiện Kế hoạch ${numberTextOf(plan) ?? ''} “${plan.title}”, hạn ${formatDateVi(t.task.due_date)}${late ? ` (đã quá hạn ${days} ngày)` : ''}.${message ? ` ${message}` : ''}`,
+        body: `${planUnitName} đề nghị ${t.unit.name} ban hành kế hoạch thực hiện Kế hoạch số ${numberTextOf(plan) ?? '…'} về việc ${plan.title.charAt(0).toLocaleLowerCase('vi')}${plan.title.slice(1)}, hạn ${formatDateVi(t.task.due_date)}${late ? ` (đã quá hạn ${days} ngày)` : ''}.${message ? ` ${message}` : ''}`,
         link: `/ke-hoach/${plan.id}`,
       });
       notifications++;

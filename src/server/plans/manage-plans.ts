@@ -70,7 +70,7 @@ export async function createPlan(ctx: TContext, input: TCreatePlanRequest): Prom
   const unit = await loadUnit(ctx, input.unitId);
   const body = validateBody({ ...(input.body ?? {}), movementName: input.body?.movementName ?? input.movementName }, { from: input.periodFrom, to: input.periodTo });
   const schoolYear = input.schoolYear ?? (input.kind === 'regular' ? schoolYearOf(input.periodFrom) : null);
-  const title = input.title ?? planTitle(input.kind, input.movementName, unit.name, schoolYear);
+  const title = input.title ?? planTitle(input.kind, input.movementName, schoolYear);
   const row = newPlanRow(ctx, unit, { kind: input.kind, title, movementName: input.movementName, schoolYear, periodFrom: input.periodFrom, periodTo: input.periodTo, body });
   return insertWithAudit(ctx, row, 'plan.create');
 }
@@ -82,7 +82,7 @@ export async function createPlanFromCatalogue(ctx: TContext, input: { unitId: st
   const unit = await loadUnit(ctx, input.unitId);
   const period = entry.period(input.schoolYear);
   const body = validateBody(entry.build(await catalogueUnitOf(ctx.db, unit), input.schoolYear), period);
-  const row = newPlanRow(ctx, unit, { kind: entry.kind, title: planTitle(entry.kind, entry.movementName, unit.name, input.schoolYear), movementName: entry.movementName, schoolYear: input.schoolYear, periodFrom: period.from, periodTo: period.to, body, catalogueCode: entry.code });
+  const row = newPlanRow(ctx, unit, { kind: entry.kind, title: planTitle(entry.kind, entry.movementName, input.schoolYear), movementName: entry.movementName, schoolYear: input.schoolYear, periodFrom: period.from, periodTo: period.to, body, catalogueCode: entry.code });
   return insertWithAudit(ctx, row, 'plan.create', { catalogueCode: entry.code });
 }
 
@@ -107,7 +107,7 @@ export async function createPlanFromParent(ctx: TContext, input: { parentPlanId:
   const parentUnit = await findUnitRow(ctx.db, parent.unit_id);
   const pBody = ZPlanBody.parse(JSON.parse(parent.body));
   const cu = await catalogueUnitOf(ctx.db, unit);
-  const parentCitation = `Kế hoạch số ${numberTextOf(parent) ?? '…'} ngày ${formatDateVi(parent.issued_date)} của ${parentUnit?.name ?? 'cấp trên'} về việc ${lowerFirst(parent.title)}`;
+  const parentCitation = `Thực hiện Kế hoạch số ${numberTextOf(parent) ?? '…'} ngày ${formatDateVi(parent.issued_date)} của ${parentUnit?.name ?? 'cấp trên'} về việc ${lowerFirst(parent.title)}`;
   const defaults = unitDefaults(cu, parent.movement_name ?? parent.title);
   const body: TPlanBody = {
     ...pBody,
@@ -131,7 +131,7 @@ export async function createPlanFromParent(ctx: TContext, input: { parentPlanId:
   };
   const validBody = validateBody(body, { from: parent.period_from, to: parent.period_to });
   const title = parent.movement_name
-    ? planTitle(parent.kind, parent.movement_name, unit.name, parent.school_year)
+    ? planTitle(parent.kind, parent.movement_name, parent.school_year)
     : `Thực hiện ${lowerFirst(parent.title)}`;
   const row = newPlanRow(ctx, unit, { kind: parent.kind, title, movementName: parent.movement_name, schoolYear: parent.school_year, periodFrom: parent.period_from, periodTo: parent.period_to, body: validBody, parentPlanId: parent.id, cascadeTaskId: task?.id ?? null, catalogueCode: parent.catalogue_code });
   return insertWithAudit(ctx, row, 'plan.create', { parentPlanId: parent.id, cascadeTaskId: task?.id ?? null });
@@ -290,7 +290,7 @@ export async function amendPlan(ctx: TContext, id: string, reason: string): Prom
   const unit = await loadUnit(ctx, current.unit_id);
   const body = ZPlanBody.parse(JSON.parse(current.body));
   const citation = `Kế hoạch số ${numberTextOf(current)} ngày ${formatDateVi(current.issued_date)} của ${unit.name} về việc ${lowerFirst(current.title)}`;
-  body.legalBases = [...body.legalBases, { kind: 'other', text: citation, planId: current.id }];
+  body.legalBases = [...body.legalBases, { kind: 'other', text: `Căn cứ ${citation}`, planId: current.id }];
   body.intro = `${unit.name} điều chỉnh ${citation} (lý do: ${reason.trim().replace(/[.;]+$/, '')}) như sau:`;
   const version = current.version + 1;
   const row = newPlanRow(ctx, unit, {

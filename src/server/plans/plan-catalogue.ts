@@ -44,12 +44,12 @@ const yearLabel = (y: number) => `năm học ${y}-${y + 1}`;
 
 function subjectsFor(unit: TCatalogueUnit): TPlanBody['subjects'] {
   if (unit.kind === 'so') {
-    return { collectives: { unitKinds: ['phong_ban', 'thpt', 'gdtx', 'thcs', 'th', 'mn'], groups: [], text: null }, individuals: { staffCategories: ['Công chức, viên chức', 'Người lao động'], learners: false, text: null } };
+    return { collectives: { unitKinds: ['phong_ban', 'thpt', 'gdtx', 'thcs', 'th', 'mn'], groups: [], text: null }, individuals: { staffCategories: ['công chức, viên chức', 'người lao động'], learners: false, text: null } };
   }
   if (unit.kind === 'ubnd_xa') {
-    return { collectives: { unitKinds: ['mn', 'th', 'thcs', 'lien_cap'], groups: [], text: null }, individuals: { staffCategories: ['Cán bộ quản lý', 'Giáo viên', 'Nhân viên'], learners: false, text: null } };
+    return { collectives: { unitKinds: ['mn', 'th', 'thcs', 'lien_cap'], groups: [], text: null }, individuals: { staffCategories: ['cán bộ quản lý', 'giáo viên', 'nhân viên'], learners: false, text: null } };
   }
-  return { collectives: { unitKinds: [], groups: unit.groups.length ? unit.groups : ['Các tổ chuyên môn', 'Tổ văn phòng'], text: null }, individuals: { staffCategories: ['Cán bộ quản lý', 'Giáo viên', 'Nhân viên'], learners: unit.kind !== 'mn', text: null } };
+  return { collectives: { unitKinds: [], groups: unit.groups.length ? unit.groups : ['Các tổ chuyên môn', 'Tổ văn phòng'], text: null }, individuals: { staffCategories: ['cán bộ quản lý', 'giáo viên', 'nhân viên'], learners: unit.kind !== 'mn', text: null } };
 }
 
 function implementationFor(unit: TCatalogueUnit, movement: string): TPlanBody['implementation'] {
@@ -131,10 +131,10 @@ export function addDays(iso: string, days: number): string {
 }
 
 const LAW_BASES = [
-  { kind: 'law' as const, text: 'Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022', planId: null },
-  { kind: 'law' as const, text: 'Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền và chi tiết thi hành một số điều của Luật Thi đua, khen thưởng', planId: null },
+  { kind: 'law' as const, text: 'Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022', planId: null },
+  { kind: 'law' as const, text: 'Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp, phân quyền và chi tiết thi hành một số điều của Luật Thi đua, khen thưởng', planId: null },
 ];
-const EDU_BASIS = { kind: 'law' as const, text: 'Thông tư số 07/2026/TT-BGDĐT ngày 15 tháng 02 năm 2026 của Bộ trưởng Bộ Giáo dục và Đào tạo hướng dẫn công tác thi đua, khen thưởng ngành Giáo dục', planId: null };
+const EDU_BASIS = { kind: 'law' as const, text: 'Căn cứ Thông tư số 07/2026/TT-BGDĐT ngày 15 tháng 02 năm 2026 của Bộ trưởng Bộ Giáo dục và Đào tạo hướng dẫn công tác thi đua, khen thưởng ngành Giáo dục', planId: null };
 
 function finish(unit: TCatalogueUnit, year: number, period: { from: string; to: string }, movement: string, extra: Partial<TPlanBody> & Pick<TPlanBody, 'purposes' | 'requirements' | 'contents' | 'criteria' | 'awards'>): TPlanBody {
   const { yearLabel: _y, ...c } = common(unit, year, period, movement);
@@ -343,8 +343,8 @@ export function findCatalogueEntry(code: string): TCatalogueEntry | undefined {
 }
 
 /** The plan's trích yếu, as the seeds write it. */
-export function planTitle(kind: PlanKind, movementName: string, unitName: string, schoolYear: number | null): string {
+export function planTitle(kind: PlanKind, movementName: string, schoolYear: number | null): string {
   const when = schoolYear ? ` ${yearLabel(schoolYear)}` : '';
-  if (kind === 'regular') return `Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ${when} của ${unitName}`;
-  return `Phát động phong trào thi đua “${movementName}”${when} của ${unitName}`;
+  if (kind === 'regular') return `Phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ${when}`;
+  return `Phát động phong trào thi đua “${movementName}”${when}`;
 }

@@ -31,7 +31,7 @@ function timelineRows(body: TPlanBody): TPlanData['timeline'] {
   const t = body.timeline;
   const rows: { date: string; task: string; owner?: string }[] = [];
   if (t.registrationDeadline) rows.push({ date: t.registrationDeadline, task: 'Hạn đăng ký thi đua' });
-  for (const r of t.reports) rows.push({ date: r.dueDate, task: `Báo cáo kết quả thực hiện ${r.period}` });
+  for (const r of t.reports) rows.push({ date: r.dueDate, task: `Báo cáo kết quả thực hiện (${r.period})` });
   if (t.midtermReviewDate) rows.push({ date: t.midtermReviewDate, task: 'Sơ kết phong trào thi đua' });
   if (t.nominationDeadline) rows.push({ date: t.nominationDeadline, task: 'Hạn gửi hồ sơ đề nghị khen thưởng' });
   if (t.finalReviewDate) rows.push({ date: t.finalReviewDate, task: 'Tổng kết phong trào thi đua' });
@@ -80,7 +80,7 @@ export function planDocumentData(plan: TPlanRow, unit: UnitTable, parentUnit: Un
       title: plan.signer_title ?? signerTitleOf(unit.kind),
       name: plan.signer_name ?? signerFallback ?? 'Chưa ký',
     },
-    recipients: { lines: body.recipients, archive: 'VT' },
+    recipients: { lines: body.recipients },
   };
 }
 

@@ -76,7 +76,7 @@ describe('danh mục phong trào', () => {
     const problems: string[] = [];
     checkPlanDates(body, period, (_f, m) => problems.push(m));
     expect(problems).toEqual([]);
-    const plan = { title: planTitle(entry.kind, entry.movementName, school.name, 2026), doc_number: 7, doc_symbol: 'KH-THPTPĐP', issued_date: '2026-09-20', signer_name: 'Nguyễn Văn A', signer_title: null, signer_authority: null } as PlanTable;
+    const plan = { title: planTitle(entry.kind, entry.movementName, 2026), doc_number: 7, doc_symbol: 'KH-THPTPĐP', issued_date: '2026-09-20', signer_name: 'Nguyễn Văn A', signer_title: null, signer_authority: null } as PlanTable;
     const data = planDocumentData(plan, { name: school.name, kind: 'thpt', abbreviation: 'THPTPĐP', code: 'THPT-42-01' } as UnitTable, { name: school.parentName } as UnitTable, body, null);
     expect(ZPlanData.safeParse(data).success).toBe(true);
     const zip = await JSZip.loadAsync(await renderPlanDocx(data));

@@ -5,9 +5,10 @@
 // any request failed.
 //
 //   npx tsx test/load/deadline-rush.ts [--url http://127.0.0.1:3000] [--users 200] [--seconds 30]
-//     [--requests 25] [--province 42] [--password demo-pass-123] [--json]
+//     [--requests 25] [--think-ms 1000] [--ramp-seconds 10] [--provinces 42[,01,…]] [--password demo-pass-123] [--json]
 //
-// Accounts come from `thidua generate-data` (gv<province>.<nnnn> teachers, so<province>.tdkt).
+// Accounts come from `thidua generate-data` (gv<province>.<nnnn> teachers, so<province>.tdkt); user i
+// belongs to province i mod (number of provinces) — national data has 10 teacher accounts per province.
 import { ApiClient, assertLoopback, summarizeMs } from '../../src/server/scale/http-client';
 
 function arg(name: string, fallback: string): string {
@@ -20,12 +21,17 @@ assertLoopback(url);
 const users = Math.min(1000, Number(arg('--users', '200')));
 const seconds = Math.min(600, Number(arg('--seconds', '30')));
 const requestsPerUser = Math.min(1000, Number(arg('--requests', '25')));
-const province = arg('--province', '42');
+const provinces = arg('--provinces', arg('--province', '42')).split(',').map((p) => p.trim()).filter(Boolean);
 const password = arg('--password', process.env.THIDUA_DEMO_PASSWORD ?? 'demo-pass-123');
 const json = process.argv.includes('--json');
+/** Pause between one user's requests (uniform 0.5–1.5 × this); 0 = back-to-back (a stress test). */
+const thinkMs = Math.max(0, Number(arg('--think-ms', '1000')));
+/** Logins spread over this many seconds (a burst of 200 argon2id checks otherwise swamps two cores). */
+const rampSeconds = Math.max(0, Math.min(120, Number(arg('--ramp-seconds', '10'))));
+const think = () => (thinkMs ? new Promise((r) => setTimeout(r, thinkMs * (0.5 + Math.random()))) : Promise.resolve());
 
 // Hard stop whatever happens.
-const hardStop = setTimeout(() => { console.error('Dừng cưỡng bức: quá thời gian tối đa'); process.exit(2); }, (seconds + 120) * 1000);
+const hardStop = setTimeout(() => { console.error('Dừng cưỡng bức: quá thời gian tối đa'); process.exit(2); }, (seconds + 240) * 1000);
 hardStop.unref();
 
 type TSample = { action: string; ms: number; ok: boolean; status: number };
@@ -47,10 +53,13 @@ async function timed(action: string, fn: () => Promise<{ status: number; ms: num
   }
 }
 
-async function virtualUser(i: number, endAt: number, soId: string | null) {
+async function virtualUser(i: number, endAt: number, soIds: Map<string, string>) {
   const officer = i % 10 === 9;
-  const username = officer ? `so${province}.tdkt` : `gv${province}.${String(i + 1).padStart(4, '0')}`;
+  const province = provinces[i % provinces.length];
+  const soId = soIds.get(province) ?? null;
+  const username = officer ? `so${province}.tdkt` : `gv${province}.${String(Math.floor(i / provinces.length) + 1).padStart(4, '0')}`;
   const api = new ApiClient(url);
+  await new Promise((r) => setTimeout(r, (rampSeconds * 1000 * i) / users));
   const t0 = performance.now();
   try {
     await api.login(username, password);
@@ -63,6 +72,7 @@ async function virtualUser(i: number, endAt: number, soId: string | null) {
   const personId: string | null = api.me?.personId ?? null;
   let seen: string[] = [];
   for (let k = 0; k < requestsPerUser && Date.now() < endAt; k++) {
+    await think();
     if (officer) {
       const q = SEARCHES[(i + k) % SEARCHES.length];
       const r = await timed('Cán bộ TĐKT: tìm trong tỉnh', () => api.get(`/api/v1/people?q=${encodeURIComponent(q)}${soId ? `&withinId=${soId}` : ''}&pageSize=20`));
@@ -81,33 +91,36 @@ async function virtualUser(i: number, endAt: number, soId: string | null) {
 }
 
 async function main() {
-  // The Sở's id for the officers' searches (as the officer sees it).
-  let soId: string | null = null;
-  try {
-    const probe = new ApiClient(url);
-    await probe.login(`so${province}.tdkt`, password);
-    soId = (await probe.get(`/api/v1/units?q=SGDDT-${province}&pageSize=5`)).json?.items?.find((u: { code: string }) => u.code === `SGDDT-${province}`)?.id ?? null;
-  } catch (e) {
-    console.error(`Không đăng nhập được so${province}.tdkt: ${e instanceof Error ? e.message : e}. Hãy chạy thidua generate-data trước.`);
-    process.exit(1);
+  // Each Sở's id for the officers' searches (as its officer sees it).
+  const soIds = new Map<string, string>();
+  for (const province of provinces) {
+    try {
+      const probe = new ApiClient(url);
+      await probe.login(`so${province}.tdkt`, password);
+      const id = (await probe.get(`/api/v1/units?q=SGDDT-${province}&pageSize=5`)).json?.items?.find((u: { code: string }) => u.code === `SGDDT-${province}`)?.id;
+      if (id) soIds.set(province, id);
+    } catch (e) {
+      console.error(`Không đăng nhập được so${province}.tdkt: ${e instanceof Error ? e.message : e}. Hãy chạy thidua generate-data trước.`);
+      process.exit(1);
+    }
   }
   const started = Date.now();
-  const endAt = started + seconds * 1000;
-  await Promise.all(Array.from({ length: users }, (_, i) => virtualUser(i, endAt, soId)));
+  const endAt = started + (rampSeconds + seconds) * 1000;
+  await Promise.all(Array.from({ length: users }, (_, i) => virtualUser(i, endAt, soIds)));
   const wall = (Date.now() - started) / 1000;
   const byAction = new Map<string, TSample[]>();
   for (const s of samples) {
     if (!byAction.has(s.action)) byAction.set(s.action, []);
     byAction.get(s.action)!.push(s);
   }
-  const rows = [...byAction].map(([action, list]) => ({ action, n: list.length, errors: list.filter((s) => !s.ok).length, ...summarizeMs(list.filter((s) => s.ok).map((s) => s.ms)) }));
+  const rows = [...byAction].map(([action, list]) => ({ action, ...summarizeMs(list.filter((s) => s.ok).map((s) => s.ms)), n: list.length, errors: list.filter((s) => !s.ok).length }));
   const work = samples.filter((s) => s.action !== 'Đăng nhập');
-  const overall = { n: work.length, errors: samples.filter((s) => !s.ok).length, ...summarizeMs(work.filter((s) => s.ok).map((s) => s.ms)), requestsPerSecond: work.length / wall, seconds: wall, users };
+  const overall = { ...summarizeMs(work.filter((s) => s.ok).map((s) => s.ms)), n: work.length, errors: samples.filter((s) => !s.ok).length, requestsPerSecond: work.length / wall, seconds: wall, users };
   if (json) {
     console.log(JSON.stringify({ url, overall, rows, errors }, null, 2));
   } else {
     const f = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(1).replace('.', ','));
-    console.log(`Giờ cao điểm: ${users} người dùng đồng thời, ${overall.n} yêu cầu trong ${f(wall)} s (${f(overall.requestsPerSecond)} yêu cầu/s) tới ${url}`);
+    console.log(`Giờ cao điểm: ${users} người dùng đồng thời (đăng nhập rải trong ${rampSeconds} s, nghỉ ~${thinkMs} ms giữa hai thao tác), ${overall.n} yêu cầu trong ${f(wall)} s (${f(overall.requestsPerSecond)} yêu cầu/s) tới ${url}`);
     console.log(`${'Thao tác'.padEnd(30)} ${'n'.padStart(6)} ${'lỗi'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
     for (const r of rows) console.log(`${r.action.padEnd(30)} ${String(r.n).padStart(6)} ${String(r.errors).padStart(5)} ${f(r.p50).padStart(8)} ${f(r.p95).padStart(8)} ${f(r.max).padStart(8)}`);
     console.log(`${'Tất cả (trừ đăng nhập)'.padEnd(30)} ${String(overall.n).padStart(6)} ${String(overall.errors).padStart(5)} ${f(overall.p50).padStart(8)} ${f(overall.p95).padStart(8)} ${f(overall.max).padStart(8)}`);

@@ -108,7 +108,7 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
     const so = ok(await api.get(`/api/v1/units?q=SGDDT-${province}&pageSize=5`), 'tìm Sở').json.items.find((u: any) => u.code === `SGDDT-${province}`);
     if (!so) throw new Error(`Không thấy Sở mã SGDDT-${province} trong phạm vi của ${opts.user}`);
     const school = ok(await api.get(`/api/v1/units?kind=thpt&withinId=${so.id}&pageSize=1`), 'tìm trường').json.items[0];
-    const commune = ok(await api.get(`/api/v1/units?kind=ubnd_xa&pageSize=1&q=ubnd`), 'tìm xã').json.items[0] ?? null;
+    const commune = ok(await api.get(`/api/v1/units?kind=ubnd_xa&pageSize=1`), 'tìm xã').json.items[0] ?? null;
 
     // 2. People search, unaccented, inside the Sở's subtree.
     const ours: number[] = [];

@@ -5,7 +5,7 @@
 // any request failed.
 //
 //   npx tsx test/load/deadline-rush.ts [--url http://127.0.0.1:3000] [--users 200] [--seconds 30]
-//     [--requests 25] [--think-ms 1000] [--ramp-seconds 10] [--provinces 42[,01,…]] [--password demo-pass-123] [--json]
+//     [--requests 25] [--think-ms 1000] [--ramp-seconds 10] [--officer-every 10] [--provinces 42[,01,…]] [--password demo-pass-123] [--json]
 //
 // Accounts come from `thidua generate-data` (gv<province>.<nnnn> teachers, so<province>.tdkt); user i
 // belongs to province i mod (number of provinces) — national data has 10 teacher accounts per province.
@@ -24,6 +24,8 @@ const requestsPerUser = Math.min(1000, Number(arg('--requests', '25')));
 const provinces = arg('--provinces', arg('--province', '42')).split(',').map((p) => p.trim()).filter(Boolean);
 const password = arg('--password', process.env.THIDUA_DEMO_PASSWORD ?? 'demo-pass-123');
 const json = process.argv.includes('--json');
+/** Every n-th user is the Sở's TĐKT officer searching the province (0: none). */
+const officerEvery = Math.max(0, Number(arg('--officer-every', '10')));
 /** Pause between one user's requests (uniform 0.5–1.5 × this); 0 = back-to-back (a stress test). */
 const thinkMs = Math.max(0, Number(arg('--think-ms', '1000')));
 /** Logins spread over this many seconds (a burst of 200 argon2id checks otherwise swamps two cores). */
@@ -54,7 +56,7 @@ async function timed(action: string, fn: () => Promise<{ status: number; ms: num
 }
 
 async function virtualUser(i: number, endAt: number, soIds: Map<string, string>) {
-  const officer = i % 10 === 9;
+  const officer = officerEvery > 0 && i % officerEvery === officerEvery - 1;
   const province = provinces[i % provinces.length];
   const soId = soIds.get(province) ?? null;
   const username = officer ? `so${province}.tdkt` : `gv${province}.${String(Math.floor(i / provinces.length) + 1).padStart(4, '0')}`;

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
-
 // A small API client for the benchmark, the load test and the crash test: logs in, keeps the session
 // cookie and the CSRF token, and refuses any address that is not this machine (loopback only).
+import fs from 'node:fs';
+
 export function assertLoopback(url: string): URL {
   const u = new URL(url);
   const host = u.hostname.replace(/^\[|\]$/g, '');

@@ -3,17 +3,17 @@
 import { expect, it } from 'vitest';
 import { describeOnBothDatabases, type TClient, type TTestEnv } from './harness';
 
-type TCase = { role: string; inUnit: string; outUnit: string; can: { read: boolean; writePerson: boolean; writeUnit: boolean; structure: boolean; users: boolean; audit: boolean; importPeople: boolean } };
+type TCase = { role: string; inUnit: string; outUnit: string; can: { read: boolean; writePerson: boolean; writeUnit: boolean; structure: boolean; users: boolean; audit: boolean; importPeople: boolean; planWrite: boolean; docRead: boolean; docWrite: boolean } };
 
 const CASES: TCase[] = [
-  { role: 'admin', inUnit: 'THPT-42-01', outUnit: 'BGDDT', can: { read: true, writePerson: true, writeUnit: true, structure: true, users: true, audit: true, importPeople: true } },
-  { role: 'so.tdkt', inUnit: 'MN-18073-1', outUnit: 'VHXH-18073', can: { read: true, writePerson: true, writeUnit: true, structure: false, users: false, audit: true, importPeople: true } },
-  { role: 'so.giamdoc', inUnit: 'THPT-42-02', outUnit: 'VHXH-18100', can: { read: true, writePerson: false, writeUnit: false, structure: false, users: false, audit: true, importPeople: false } },
-  { role: 'xa.vhxh', inUnit: 'TH-18073-3', outUnit: 'THPT-42-01', can: { read: true, writePerson: true, writeUnit: true, structure: false, users: false, audit: true, importPeople: true } },
-  { role: 'pdp.tdkt', inUnit: 'THPT-42-01', outUnit: 'THPT-42-02', can: { read: true, writePerson: true, writeUnit: true, structure: false, users: false, audit: true, importPeople: true } },
-  { role: 'pdp.hieutruong', inUnit: 'THPT-42-01', outUnit: 'MN-18073-1', can: { read: true, writePerson: false, writeUnit: false, structure: false, users: false, audit: true, importPeople: false } },
-  { role: 'pdp.hoidong', inUnit: 'THPT-42-01', outUnit: 'THPT-42-03', can: { read: true, writePerson: false, writeUnit: false, structure: false, users: false, audit: false, importPeople: false } },
-  { role: 'gv.lan', inUnit: 'THPT-42-01', outUnit: 'THPT-42-02', can: { read: false, writePerson: false, writeUnit: false, structure: false, users: false, audit: false, importPeople: false } },
+  { role: 'admin', inUnit: 'THPT-42-01', outUnit: 'BGDDT', can: { read: true, writePerson: true, writeUnit: true, structure: true, users: true, audit: true, importPeople: true , planWrite: true, docRead: true, docWrite: true } },
+  { role: 'so.tdkt', inUnit: 'MN-18073-1', outUnit: 'VHXH-18073', can: { read: true, writePerson: true, writeUnit: true, structure: false, users: false, audit: true, importPeople: true , planWrite: true, docRead: true, docWrite: true } },
+  { role: 'so.giamdoc', inUnit: 'THPT-42-02', outUnit: 'VHXH-18100', can: { read: true, writePerson: false, writeUnit: false, structure: false, users: false, audit: true, importPeople: false , planWrite: false, docRead: true, docWrite: true } },
+  { role: 'xa.vhxh', inUnit: 'TH-18073-3', outUnit: 'THPT-42-01', can: { read: true, writePerson: true, writeUnit: true, structure: false, users: false, audit: true, importPeople: true , planWrite: true, docRead: true, docWrite: true } },
+  { role: 'pdp.tdkt', inUnit: 'THPT-42-01', outUnit: 'THPT-42-02', can: { read: true, writePerson: true, writeUnit: true, structure: false, users: false, audit: true, importPeople: true , planWrite: true, docRead: true, docWrite: true } },
+  { role: 'pdp.hieutruong', inUnit: 'THPT-42-01', outUnit: 'MN-18073-1', can: { read: true, writePerson: false, writeUnit: false, structure: false, users: false, audit: true, importPeople: false , planWrite: false, docRead: true, docWrite: true } },
+  { role: 'pdp.hoidong', inUnit: 'THPT-42-01', outUnit: 'THPT-42-03', can: { read: true, writePerson: false, writeUnit: false, structure: false, users: false, audit: false, importPeople: false , planWrite: false, docRead: true, docWrite: false } },
+  { role: 'gv.lan', inUnit: 'THPT-42-01', outUnit: 'THPT-42-02', can: { read: false, writePerson: false, writeUnit: false, structure: false, users: false, audit: false, importPeople: false , planWrite: false, docRead: false, docWrite: false } },
 ];
 
 const DENIED = [401, 403, 404];
@@ -98,6 +98,22 @@ describeOnBothDatabases('ma trận quyền theo vai trò và cây đơn vị', (
       if (c.can.audit) expect(audit.status).toBe(200); else expect(DENIED).toContain(audit.status);
       const form = new FormData();
       form.set('file', new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], 'x.xlsx'));
+      // Plans (issue 5) and official documents (issue 4) inside and outside the subtree.
+      const catalogue = (await e.login('admin')).get('/api/v1/plans/catalogue');
+      const code = (await catalogue).json.items[0].code;
+      const plan = await client.post('/api/v1/plans/from-catalogue', { unitId: inId, code, schoolYear: 2026 });
+      if (c.can.planWrite) expect(plan.status, plan.text).toBe(200); else expect(DENIED).toContain(plan.status);
+      if (c.role !== 'admin') {
+        const outPlan = await client.post('/api/v1/plans/from-catalogue', { unitId: outId, code, schoolYear: 2026 });
+        expectDenied(outPlan, outUnitName);
+        const outDocs = await client.get(`/api/v1/documents?unitId=${outId}`);
+        if (outDocs.status === 200) expect(outDocs.json.items).toEqual([]); else expectDenied(outDocs, outUnitName);
+        expectDenied(await client.post('/api/v1/documents/register/reserve', { unitId: outId, typeCode: 'KH' }), outUnitName);
+      }
+      const docs = await client.get(`/api/v1/documents?unitId=${inId}`);
+      if (c.can.docRead) expect(docs.status).toBe(200); else expect(DENIED).toContain(docs.status);
+      const reserve = await client.post('/api/v1/documents/register/reserve', { unitId: inId, typeCode: 'KH' });
+      if (c.can.docWrite) expect(reserve.status, reserve.text).toBe(200); else expect(DENIED).toContain(reserve.status);
       const imp = await client.upload('/api/v1/imports/people', form);
       if (c.can.importPeople) expect(imp.status).toBe(415); else expect(DENIED).toContain(imp.status);
     });

@@ -39,7 +39,7 @@ export function useSignIn() {
   const qc = useQueryClient();
   return (me: TMe) => {
     setCsrfToken(me.csrfToken);
-    qc.clear();
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     qc.setQueryData(ME_KEY, me);
   };
 }
@@ -53,7 +53,7 @@ export function useSignOut() {
       /* the session may already be gone */
     }
     setCsrfToken('');
-    qc.clear();
     qc.setQueryData(ME_KEY, null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
   };
 }

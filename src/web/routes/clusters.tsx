@@ -113,7 +113,7 @@ export default function ClustersPage() {
         <SimpleGrid cols={{ base: 1, lg: 2 }}>
           {q.data.items.map((c) => (
             <Card key={c.id} withBorder>
-              <Group justify="space-between" align="flex-start" mb="xs" wrap="nowrap">
+              <Group justify="space-between" align="flex-start" mb="xs" wrap="wrap" gap="xs">
                 <div>
                   <Title order={3} size="h5">{c.name}</Title>
                   <Text size="sm" c="dimmed">{c.kindLabel} · năm học {c.schoolYearLabel} · quản lý: {c.ownerUnitName ?? ''}</Text>
@@ -127,7 +127,7 @@ export default function ClustersPage() {
                     {[...c.members].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]).map((m) => (
                       <Table.Tr key={m.unitId}>
                         <Table.Td><Text size="sm">{m.unitName}</Text></Table.Td>
-                        <Table.Td w={150}>{m.role === 'thanh_vien' ? <Text size="sm" c="dimmed">{m.roleLabel}</Text> : <Badge variant="light" color={m.role === 'truong' ? 'blue' : 'teal'}>{m.roleLabel}</Badge>}</Table.Td>
+                        <Table.Td style={{ whiteSpace: 'nowrap' }}>{m.role === 'thanh_vien' ? <Text size="sm" c="dimmed">{m.roleLabel}</Text> : <Badge variant="light" tt="none" color={m.role === 'truong' ? 'blue' : 'teal'}>{m.roleLabel}</Badge>}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -4,7 +4,7 @@
 // work through the API.
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { generateData } from '../../src/server/scale/generate';
+import { DEFAULT_STEPS, generateData, type TScaleStep } from '../../src/server/scale/generate';
 import { planFor, summarize, NATIONAL_INSTITUTIONS, NATIONAL_SCHOOLS } from '../../src/server/scale/plan';
 import { schoolYearOf } from '../../src/shared/vn';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, describeOnBothDatabases } from './harness';
@@ -13,9 +13,9 @@ const SCHOOL_KINDS = ['thpt', 'gdtx', 'mn', 'th', 'thcs', 'lien_cap', 'truong_kh
 const TODAY = '2026-11-23';
 
 describeOnBothDatabases('sinh dữ liệu tổng hợp (quy mô trường)', (env) => {
-  const run = async (seed: number, force = false) => {
+  const run = async (seed: number, force = false, steps?: TScaleStep[]) => {
     const e = env();
-    return generateData({ database: e.deps.database, databaseUrl: e.config.DATABASE_URL, scale: 'school', seed, force, password: DEMO_PASSWORD, adminPassword: ADMIN_PASSWORD, today: TODAY });
+    return generateData({ database: e.deps.database, databaseUrl: e.config.DATABASE_URL, scale: 'school', seed, force, password: DEMO_PASSWORD, adminPassword: ADMIN_PASSWORD, today: TODAY, steps });
   };
   const snapshot = async () => {
     const { db } = env().deps.database;
@@ -109,6 +109,24 @@ describeOnBothDatabases('sinh dữ liệu tổng hợp (quy mô trường)', (en
     // --force empties everything, admin is recreated at the Bộ.
     const admin = await env().login('admin', ADMIN_PASSWORD);
     expect((await admin.get('/api/v1/auth/me')).json.roles[0].unitName).toBe('Bộ Giáo dục và Đào tạo');
+  });
+
+  it('một bước sinh dữ liệu mới gắn thêm được (đọc mô hình tỉnh, ghi bảng của nó) mà không đổi dữ liệu của các bước khác', async () => {
+    const before = await snapshot();
+    const settingsSpec = { table: 'settings', columns: [['key', 'text'], ['value', 'text'], ['updated_at', 'text']] as [string, 'text'][] };
+    const extra: TScaleStep = {
+      name: 'school-count',
+      async perProvince(ctx, model) {
+        const r = model.random('school-count');
+        await ctx.write(settingsSpec, [`scale.schools.${model.code}`, JSON.stringify({ schools: model.schools.length, staff: model.people.length, draw: r.int(1, 6) }), ctx.now]);
+      },
+    };
+    const res = await run(12, true, [...DEFAULT_STEPS, extra]);
+    expect(res.counts.settings).toBe(1);
+    const row = await env().deps.database.db.selectFrom('settings').select('value').where('key', '=', 'scale.schools.42').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.value)).toMatchObject({ schools: 5, staff: before.tables.people });
+    const after = await snapshot();
+    expect(after.firstPeople).toEqual(before.firstPeople);
   });
 }, { demo: false });
 

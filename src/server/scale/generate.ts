@@ -16,7 +16,7 @@ import { writeAudit } from '../audit/audit';
 import { newId, nowIso, randomPassword, todayIso } from '../ids';
 import { makeRandom, personName, type TRandom } from '../demo/seed-demo';
 import { ETHNICITIES } from '../demo/names';
-import { PostgresBulkWriter, SqliteBulkWriter, TABLES, type TBulkWriter } from './bulk';
+import { PostgresBulkWriter, SqliteBulkWriter, TABLES, type TBulkWriter, type TTableSpec } from './bulk';
 import { COMMUNE_KINDS, FEMALE_SHARE, KIND_PREFIX, planFor, SO_DEPARTMENTS, STAFF_RANGE, summarize, TO_BY_KIND, type TPlanSummary, type TProvincePlan, type TScale } from './plan';
 
 export type TUnitInfo = {
@@ -59,6 +59,7 @@ export type TGenContext = {
   currentYear: number;
   now: string;
   bo: TUnitInfo;
+  /** Next deterministic id; `tag` is 4 hex digits per table (built-in tags 0001–000a; take 0010+ for new tables). */
   id: (tag: string, provinceCode: string) => string;
   /** Rows written per table. */
   counts: Record<string, number>;
@@ -67,8 +68,10 @@ export type TGenContext = {
   accounts: { username: string; role: RoleCode; unitName: string }[];
   /** Called often; redraws the progress bar when due. */
   tick: (label?: string) => void;
-  /** Writes one row through the bulk writer and counts it. */
+  /** Writes one row of a built-in table through the bulk writer and counts it. */
   add: (table: keyof typeof TABLES, row: (string | number | null)[]) => void | Promise<void>;
+  /** Same for a table a later step brings (its own spec: column order and types). */
+  write: (spec: TTableSpec, row: (string | number | null)[]) => void | Promise<void>;
 };
 
 export type TScaleStep = {
@@ -457,6 +460,10 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
     add: (table, row) => {
       counts[table] = (counts[table] ?? 0) + 1;
       return writer.add(TABLES[table], row);
+    },
+    write: (spec, row) => {
+      counts[spec.table] = (counts[spec.table] ?? 0) + 1;
+      return writer.add(spec, row);
     },
   };
   const steps = opts.steps ?? DEFAULT_STEPS;

@@ -21,6 +21,7 @@ import { auditRoutes } from './audit/audit.routes';
 import { importRoutes } from './imports/imports.routes';
 import { planRoutes } from './plans/plans.routes';
 import { documentRoutes } from './documents/documents.routes';
+import { readerRoutes } from './reader/reader.routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -89,6 +90,7 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/imports', importRoutes());
   api.route('/plans', planRoutes());
   api.route('/documents', documentRoutes());
+  api.route('/reader', readerRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.route('/api/v1', api);

@@ -3,7 +3,8 @@ import type { JobWorker } from './worker';
 import { runImportJob } from '../imports/import-job';
 import { REMIND_JOB_TYPE, runRemindOverdueJob } from '../plans/cascade';
 import { CERTIFICATE_JOB, runCertificateJob } from '../documents/certificates';
+import { READER_JOB, runReaderJob } from '../reader/reader-job';
 
 export function registerJobHandlers(worker: JobWorker): JobWorker {
-  return worker.register('import', runImportJob).register(CERTIFICATE_JOB, runCertificateJob).register(REMIND_JOB_TYPE, runRemindOverdueJob);
+  return worker.register('import', runImportJob).register(CERTIFICATE_JOB, runCertificateJob).register(REMIND_JOB_TYPE, runRemindOverdueJob).register(READER_JOB, runReaderJob);
 }

@@ -1,7 +1,7 @@
 // Entry point: providers, the login gate and the lazily loaded pages.
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { Button, Center, MantineProvider, Stack, Text, createTheme } from '@mantine/core';
+import { Badge, Button, Center, MantineProvider, Stack, Text, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { StrictMode, Suspense, lazy, useEffect } from 'react';
@@ -29,6 +29,8 @@ const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif',
+  // Vietnamese labels read badly in capitals (and get cut short); badges keep their case.
+  components: { Badge: Badge.extend({ defaultProps: { tt: 'none' } }) },
 });
 
 const queryClient = new QueryClient({

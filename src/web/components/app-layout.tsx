@@ -89,7 +89,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/nhat-ky', label: 'Nhật ký', show: can('audit.read') },
   ];
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname === to || location.pathname.startsWith(to + '/'));
-  const initials = me.fullName.split(/\s+/).slice(-1)[0]?.slice(0, 1) ?? '?';
+  const initials = (me.fullName.split(/\s+/).slice(-1)[0]?.slice(0, 1) ?? '?').toUpperCase();
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

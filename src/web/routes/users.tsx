@@ -201,8 +201,8 @@ export default function UsersPage() {
                     <Table.Td><Text size="sm">{u.fullName}</Text>{u.personName ? <Text size="xs" c="dimmed">Hồ sơ: {u.personName}</Text> : null}</Table.Td>
                     <Table.Td>{u.roles.map((r, i) => <Text key={i} size="xs">{r.roleLabel} – {r.unitName}</Text>)}</Table.Td>
                     <Table.Td>
-                      {u.isActive ? <Badge color="green" variant="light">Hoạt động</Badge> : <Badge color="gray">Đã khóa</Badge>}
-                      {u.mustChangePassword ? <Badge ml={4} color="yellow" variant="light">Chờ đổi mật khẩu</Badge> : null}
+                      {u.isActive ? <Badge color="green" variant="light" tt="none">Hoạt động</Badge> : <Badge color="gray" tt="none">Đã khóa</Badge>}
+                      {u.mustChangePassword ? <Badge ml={4} color="yellow" variant="light" tt="none">Chờ đổi mật khẩu</Badge> : null}
                     </Table.Td>
                     <Table.Td><Text size="sm">{formatDateTimeVi(u.lastLoginAt) || 'Chưa đăng nhập'}</Text></Table.Td>
                     <Table.Td><Group gap={4} wrap="nowrap"><EditUser user={u} /><ResetPassword user={u} /></Group></Table.Td>

@@ -21,6 +21,8 @@ const ClustersPage = lazy(() => import('./routes/clusters'));
 const PeoplePage = lazy(() => import('./routes/people'));
 const PersonDetailPage = lazy(() => import('./routes/person-detail'));
 const ImportsPage = lazy(() => import('./routes/imports'));
+const PlansPage = lazy(() => import('./routes/plans'));
+const PlanDetailPage = lazy(() => import('./routes/plans-detail'));
 const UsersPage = lazy(() => import('./routes/users'));
 const AuditPage = lazy(() => import('./routes/audit'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
@@ -74,6 +76,8 @@ function App() {
           <Route path="/can-bo" element={<PeoplePage />} />
           <Route path="/can-bo/:id" element={<PersonDetailPage />} />
           <Route path="/nhap-du-lieu" element={<ImportsPage />} />
+          <Route path="/ke-hoach" element={can('plan.read') ? <PlansPage /> : <Navigate to="/" replace />} />
+          <Route path="/ke-hoach/:id" element={can('plan.read') ? <PlanDetailPage /> : <Navigate to="/" replace />} />
           <Route path="/tai-khoan" element={can('user.manage') ? <UsersPage /> : <Navigate to="/" replace />} />
           <Route path="/nhat-ky" element={can('audit.read') ? <AuditPage /> : <Navigate to="/" replace />} />
           <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />

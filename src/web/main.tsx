@@ -23,6 +23,9 @@ const PersonDetailPage = lazy(() => import('./routes/person-detail'));
 const ImportsPage = lazy(() => import('./routes/imports'));
 const PlansPage = lazy(() => import('./routes/plans'));
 const PlanDetailPage = lazy(() => import('./routes/plans-detail'));
+const DocumentsPage = lazy(() => import('./routes/documents'));
+const DocumentDetailPage = lazy(() => import('./routes/documents-detail'));
+const ReaderPage = lazy(() => import('./routes/reader'));
 const UsersPage = lazy(() => import('./routes/users'));
 const AuditPage = lazy(() => import('./routes/audit'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
@@ -78,6 +81,9 @@ function App() {
           <Route path="/nhap-du-lieu" element={<ImportsPage />} />
           <Route path="/ke-hoach" element={can('plan.read') ? <PlansPage /> : <Navigate to="/" replace />} />
           <Route path="/ke-hoach/:id" element={can('plan.read') ? <PlanDetailPage /> : <Navigate to="/" replace />} />
+          <Route path="/van-ban" element={can('document.read') ? <DocumentsPage /> : <Navigate to="/" replace />} />
+          <Route path="/van-ban/:id" element={can('document.read') ? <DocumentDetailPage /> : <Navigate to="/" replace />} />
+          <Route path="/doc-van-ban" element={can('plan.read') || can('document.read') ? <ReaderPage /> : <Navigate to="/" replace />} />
           <Route path="/tai-khoan" element={can('user.manage') ? <UsersPage /> : <Navigate to="/" replace />} />
           <Route path="/nhat-ky" element={can('audit.read') ? <AuditPage /> : <Navigate to="/" replace />} />
           <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />

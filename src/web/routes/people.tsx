@@ -108,19 +108,23 @@ export default function PeoplePage() {
         </Group>
         <ErrorAlert error={list.error} />
         {list.isPending ? <Loading /> : list.data && list.data.items.length === 0 ? <Empty>Không tìm thấy cán bộ phù hợp.</Empty> : list.data ? (
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={300}>
             <Table striped highlightOnHover aria-label="Danh sách cán bộ">
               <Table.Thead>
-                <Table.Tr><Table.Th>Họ và tên</Table.Th><Table.Th>Ngày sinh</Table.Th><Table.Th>Giới tính</Table.Th><Table.Th>Đơn vị</Table.Th><Table.Th>Chức vụ</Table.Th></Table.Tr>
+                <Table.Tr><Table.Th>Họ và tên</Table.Th><Table.Th>Ngày sinh</Table.Th><Table.Th visibleFrom="sm">Giới tính</Table.Th><Table.Th visibleFrom="sm">Đơn vị</Table.Th><Table.Th visibleFrom="sm">Chức vụ</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.data.items.map((p) => (
                   <Table.Tr key={p.id}>
-                    <Table.Td><Anchor component={Link} to={`/can-bo/${p.id}`} size="sm">{p.fullName}</Anchor></Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/can-bo/${p.id}`} size="sm">{p.fullName}</Anchor>
+                      {/* On phones the last three columns fold under the name. */}
+                      <Text size="xs" c="dimmed" hiddenFrom="sm">{[p.genderLabel, p.position, p.unitName].filter(Boolean).join(' · ')}</Text>
+                    </Table.Td>
                     <Table.Td><Text size="sm">{formatDateVi(p.birthDate)}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{p.genderLabel ?? ''}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{p.unitName ?? ''}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{p.position ?? ''}</Text></Table.Td>
+                    <Table.Td visibleFrom="sm"><Text size="sm">{p.genderLabel ?? ''}</Text></Table.Td>
+                    <Table.Td visibleFrom="sm"><Text size="sm">{p.unitName ?? ''}</Text></Table.Td>
+                    <Table.Td visibleFrom="sm"><Text size="sm">{p.position ?? ''}</Text></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -34,13 +34,13 @@ export default function UnitsPage() {
     <>
       <PageTitle>Đơn vị</PageTitle>
       <Grid>
-        <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
+        <Grid.Col span={{ base: 12, md: 5, lg: 4 }} order={{ base: 2, md: 1 }}>
           <Card withBorder padding="sm">
             <Title order={3} size="h5" mb="xs">Cây đơn vị</Title>
             <UnitTree />
           </Card>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
+        <Grid.Col span={{ base: 12, md: 7, lg: 8 }} order={{ base: 1, md: 2 }}>
           <Card withBorder padding="sm">
             <Group grow preventGrowOverflow={false} wrap="wrap" mb="sm" align="flex-end">
               <TextInput label="Tìm đơn vị" placeholder="Tên hoặc mã, gõ không dấu cũng được" value={q} miw={200}

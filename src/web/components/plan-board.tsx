@@ -18,7 +18,7 @@ export function CascadeDialog({ plan }: { plan: TPlan }) {
   const qc = useQueryClient();
   const [opened, setOpened] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [draft, setDraft] = useState<TCascadeDraft>(() => emptyCascadeDraft(plan.body.subjects.collectives.unitKinds.filter((k) => k !== 'phong_ban')));
+  const [draft, setDraft] = useState<TCascadeDraft>(() => emptyCascadeDraft());
   const submit = async () => {
     const res = await api.post<TCascadeResult>(`/plans/${plan.id}/cascade`, cascadeRequestOf(draft));
     await qc.invalidateQueries({ queryKey: ['plans'] });
@@ -45,7 +45,7 @@ function Counts({ board }: { board: TBoard }) {
         <RingProgress size={120} thickness={14} roundCaps={false} aria-hidden="true"
           label={<Text ta="center" size="xs"><b style={{ fontSize: 18 }}>{c.issued}/{c.total}</b><br />đã ban hành</Text>}
           sections={BOARD_STATUSES.filter((s) => c[s]).map((s) => ({ value: pct(c[s]), color: BOARD_STATUS_COLORS[s], tooltip: `${CASCADE_STATUS_LABELS[s]}: ${c[s]}` }))} />
-        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" style={{ flex: 1 }} aria-label="Số đơn vị theo trạng thái">
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" style={{ flex: 1 }} role="group" aria-label="Số đơn vị theo trạng thái">
           {BOARD_STATUSES.map((s) => (
             <Card key={s} padding="xs" withBorder data-status={s} aria-label={`${CASCADE_STATUS_LABELS[s]}: ${c[s]}`}>
               <Text size="xl" fw={700} c={`${BOARD_STATUS_COLORS[s]}.7`}>{c[s].toLocaleString('vi-VN')}</Text>

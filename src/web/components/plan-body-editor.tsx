@@ -163,7 +163,7 @@ function ContentsSection({ plan, save }: { plan: TPlan; save: (p: Record<string,
                   <RemoveButton label={`Xóa nội dung ${i + 1}`} onClick={() => set(d.filter((_, j) => j !== i))} />
                 </Group>
                 <Stack gap={6} mt="xs" pl="md">
-                  <LinesEditor label={`Các ý của nội dung ${i + 1}`} addLabel="Thêm ý" value={c.details} onChange={(v) => put(i, { ...c, details: v })} />
+                  <LinesEditor label={`Các ý của nội dung ${i + 1}`} itemLabel={(j) => `Ý ${j + 1} của nội dung ${i + 1}`} addLabel="Thêm ý" value={c.details} onChange={(v) => put(i, { ...c, details: v })} />
                   <Text size="sm" fw={500}>Chỉ tiêu</Text>
                   {c.indicators.map((ind, j) => (
                     <Group key={j} gap={6} align="flex-start" wrap="wrap">
@@ -214,7 +214,7 @@ function CriteriaSection({ plan, save }: { plan: TPlan; save: (p: Record<string,
                 <Select label="Đối tượng" w={130} allowDeselect={false} value={c.recipient} data={RECIPIENT_OPTIONS} onChange={(v) => set(d.map((x, j) => (j === i ? { ...x, recipient: (v ?? 'individual') as TCriteria['recipient'] } : x)))} />
                 <RemoveButton label={`Xóa tiêu chuẩn ${i + 1}`} onClick={() => set(d.filter((_, j) => j !== i))} />
               </Group>
-              <LinesEditor label={`Tiêu chuẩn của mục ${i + 1}`} addLabel="Thêm tiêu chuẩn" value={c.items} errorAt={(j) => fieldError(err, `body.criteria.${i}.items.${j}`)}
+              <LinesEditor label={`Tiêu chuẩn của mục ${i + 1}`} itemLabel={(j) => `Tiêu chuẩn ${j + 1} của mục ${i + 1}`} addLabel="Thêm tiêu chuẩn" value={c.items} errorAt={(j) => fieldError(err, `body.criteria.${i}.items.${j}`)}
                 onChange={(items) => set(d.map((x, j) => (j === i ? { ...x, items } : x)))} />
             </Card>
           ))}
@@ -326,7 +326,7 @@ function ImplementationSection({ plan, save }: { plan: TPlan; save: (p: Record<s
                 <TextInput label={`Bộ phận ${i + 1}`} style={{ flex: 1 }} value={p.part} error={fieldError(err, `body.implementation.${i}.part`)} onChange={(e) => { const part = e.currentTarget.value; set(d.map((x, j) => (j === i ? { ...x, part } : x))); }} />
                 <RemoveButton label={`Xóa bộ phận ${i + 1}`} onClick={() => set(d.filter((_, j) => j !== i))} />
               </Group>
-              <LinesEditor label={`Nhiệm vụ của bộ phận ${i + 1}`} addLabel="Thêm nhiệm vụ" value={p.tasks} errorAt={(j) => fieldError(err, `body.implementation.${i}.tasks.${j}`)}
+              <LinesEditor label={`Nhiệm vụ của bộ phận ${i + 1}`} itemLabel={(j) => `Nhiệm vụ ${j + 1} của bộ phận ${i + 1}`} addLabel="Thêm nhiệm vụ" value={p.tasks} errorAt={(j) => fieldError(err, `body.implementation.${i}.tasks.${j}`)}
                 onChange={(tasks) => set(d.map((x, j) => (j === i ? { ...x, tasks } : x)))} />
             </Card>
           ))}

@@ -36,8 +36,10 @@ export function RemoveButton({ label, onClick }: { label: string; onClick: () =>
 }
 
 /** A list of text lines with add and remove; `errorAt(i)` names a server error on line i. */
-export function LinesEditor({ label, value, onChange, addLabel = 'Thêm dòng', errorAt, minRows = 1 }: {
+export function LinesEditor({ label, value, onChange, addLabel = 'Thêm dòng', errorAt, minRows = 1, itemLabel = (i) => `${label} ${i + 1}` }: {
   label: string; value: string[]; onChange: (v: string[]) => void; addLabel?: string; errorAt?: (i: number) => string | undefined; minRows?: number;
+  /** The accessible name of line i (default: "<label> <i+1>"). */
+  itemLabel?: (i: number) => string;
 }) {
   return (
     <Stack gap={6}>
@@ -46,9 +48,9 @@ export function LinesEditor({ label, value, onChange, addLabel = 'Thêm dòng', 
       {value.map((line, i) => (
         <Group key={i} gap={6} align="flex-start" wrap="nowrap">
           <Text size="sm" c="dimmed" w={24} mt={6} ta="right">{i + 1}.</Text>
-          <Textarea aria-label={`${label} ${i + 1}`} autosize minRows={minRows} style={{ flex: 1 }} value={line} error={errorAt?.(i)}
+          <Textarea aria-label={itemLabel(i)} autosize minRows={minRows} style={{ flex: 1 }} value={line} error={errorAt?.(i)}
             onChange={(e) => { const next = [...value]; next[i] = e.currentTarget.value; onChange(next); }} />
-          <RemoveButton label={`Xóa ${label.toLowerCase()} ${i + 1}`} onClick={() => onChange(value.filter((_, j) => j !== i))} />
+          <RemoveButton label={`Xóa ${itemLabel(i).charAt(0).toLowerCase()}${itemLabel(i).slice(1)}`} onClick={() => onChange(value.filter((_, j) => j !== i))} />
         </Group>
       ))}
       <Button variant="subtle" size="xs" w="fit-content" onClick={() => onChange([...value, ''])}>+ {addLabel}</Button>

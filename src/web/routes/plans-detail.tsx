@@ -27,7 +27,7 @@ function TransitionButton({ plan, action }: { plan: TPlan; action: TAllowedActio
   const [reason, setReason] = useState('');
   const [issue, setIssue] = useState({ number: '' as number | string, date: todayVi(), signerName: '', signerTitle: '', signerAuthority: '' });
   const [withCascade, setWithCascade] = useState(false);
-  const [cascade, setCascade] = useState<TCascadeDraft>(() => emptyCascadeDraft(plan.body.subjects.collectives.unitKinds.filter((k) => k !== 'phong_ban')));
+  const [cascade, setCascade] = useState<TCascadeDraft>(() => emptyCascadeDraft());
   const open = () => {
     setError(null);
     setReason('');

@@ -1,0 +1,198 @@
+// Browser test of the plan screens: the Sở officer creates a chuyên đề plan from the catalogue,
+// edits it and submits it; the Giám đốc issues it and cascades it to every THPT school; the board
+// shows the ten schools; a school officer builds the school's plan from it and the Sở's board moves.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer } from '../src/server/main';
+import { loadConfig } from '../src/server/config';
+
+function findChromium(): string | null {
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']) {
+    try {
+      const p = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (p) return p;
+    } catch {
+      /* not installed */
+    }
+  }
+  return null;
+}
+
+const chromiumPath = findChromium();
+const has = !!chromiumPath;
+const strict = process.env.THIDUA_TEST_STRICT === '1';
+if (!has && !strict) console.warn('skip: e2e/plans.test.ts needs the Chromium browser (Debian package "chromium")');
+
+const ADMIN_PASSWORD = 'admin-pass-e2e-123';
+const DEMO_PASSWORD = 'demo-pass-e2e-123';
+
+/** dd/mm/yyyy of today + `days`, in the browser's (= this machine's) time zone. */
+function dayVi(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+describe.skipIf(!has && !strict)('giao diện web: kế hoạch phong trào, ban hành, giao triển khai, bảng theo dõi', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    if (!chromiumPath) throw new Error('Không tìm thấy Chromium (cài gói Debian "chromium")');
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-plans-'));
+    server = await startServer(
+      loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', THIDUA_DATA_DIR: dataDir, DATABASE_URL: '', THIDUA_ADMIN_PASSWORD: ADMIN_PASSWORD, THIDUA_DEMO_PASSWORD: DEMO_PASSWORD, THIDUA_DEMO: '1', LOG_LEVEL: 'warn' }),
+      { quiet: true },
+    );
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function logIn(page: Page, username: string) {
+    await page.goto(server.url + '/');
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+  }
+
+  /** The number shown on the board's card for one status, e.g. "Chưa triển khai". */
+  async function boardCount(page: Page, label: string): Promise<number> {
+    const card = page.getByRole('group', { name: 'Số đơn vị theo trạng thái' }).locator(`[aria-label^="${label}:"]`);
+    await card.waitFor({ timeout: 15_000 });
+    return Number((await card.getAttribute('aria-label'))!.split(':')[1].trim());
+  }
+
+  it('Sở lập kế hoạch CCHC từ danh mục, Giám đốc ban hành và giao 10 trường THPT, trường lập kế hoạch thực hiện', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      // 1. The Sở officer creates the plan from the catalogue.
+      await logIn(page, 'so.tdkt');
+      await page.getByRole('link', { name: 'Kế hoạch, phong trào' }).click();
+      await page.getByRole('heading', { name: 'Kế hoạch, phong trào thi đua' }).waitFor();
+      await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
+      const create = page.getByRole('dialog');
+      await create.getByRole('radio', { name: 'Đẩy mạnh cải cách hành chính' }).click();
+      await create.getByRole('button', { name: 'Tạo dự thảo' }).click();
+      const heading = page.getByRole('heading', { name: /Đẩy mạnh cải cách hành chính/ });
+      await heading.waitFor();
+      const planUrl = page.url();
+      expect(planUrl).toMatch(/\/ke-hoach\/[\w-]+$/);
+      expect(await page.getByText('Dự thảo', { exact: true }).first().isVisible()).toBe(true);
+
+      // 2. Edit the first content item; the new text is what the section shows.
+      const contents = page.getByRole('region', { name: 'Nội dung thi đua' });
+      await contents.getByRole('button', { name: 'Sửa Nội dung thi đua' }).click();
+      await contents.getByRole('textbox', { name: 'Nội dung 1', exact: true }).fill('Thi đua giải quyết 100% hồ sơ thủ tục hành chính đúng hạn, không để tồn đọng.');
+      await contents.getByRole('button', { name: 'Lưu' }).click();
+      await expect(contents.getByText('1. Thi đua giải quyết 100% hồ sơ thủ tục hành chính đúng hạn, không để tồn đọng.')).toBeVisibleSoon();
+
+      // A quota that is not a number is refused with the server's message, on the field.
+      const awards = page.getByRole('region', { name: 'Hình thức khen thưởng' });
+      await awards.getByRole('button', { name: 'Sửa Hình thức khen thưởng' }).click();
+      await awards.getByRole('textbox', { name: 'Số lượng khen thưởng 1', exact: true }).fill('nhiều');
+      await awards.getByRole('button', { name: 'Lưu' }).click();
+      const quotaAlert = awards.getByRole('alert');
+      await quotaAlert.waitFor();
+      expect(await quotaAlert.innerText()).toContain('Hình thức khen thưởng 1 – số lượng: Số lượng phải là một số hoặc một khoảng');
+      await awards.getByRole('button', { name: 'Hủy' }).click();
+      await expect(awards.getByRole('cell', { name: '04 đơn vị dẫn đầu' })).toBeVisibleSoon();
+
+      // 3. Submit to the head.
+      await page.getByRole('button', { name: 'Trình duyệt' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Trình duyệt' }).click();
+      await expect(page.getByText('Chờ duyệt', { exact: true }).first()).toBeVisibleSoon();
+      expect(await page.getByRole('button', { name: 'Sửa Nội dung thi đua' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Tài khoản: Trần Thị Thu Hà' }).click();
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+
+      // 4. The Giám đốc issues it (next number of the register) and cascades it to every THPT school.
+      await logIn(page, 'so.giamdoc');
+      await page.goto(planUrl);
+      await heading.waitFor();
+      await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+      const issue = page.getByRole('dialog');
+      expect((await issue.getByRole('textbox', { name: 'Người ký', exact: true }).inputValue()).length).toBeGreaterThan(3);
+      await issue.getByRole('checkbox', { name: 'Giao đơn vị cấp dưới xây dựng kế hoạch thực hiện' }).check();
+      await issue.getByRole('textbox', { name: 'Loại đơn vị' }).click();
+      await page.getByRole('option', { name: 'Trường THPT', exact: true }).click();
+      await issue.getByRole('textbox', { name: 'Hạn ban hành kế hoạch thực hiện' }).fill(dayVi(14));
+      await issue.getByRole('button', { name: 'Ban hành', exact: true }).click();
+      await issue.waitFor({ state: 'hidden' });
+      await expect(page.getByText(/^Số \d+\/KH-SGDĐT ngày \d\d\/\d\d\/\d{4}$/)).toBeVisibleSoon();
+      expect(await page.getByText('Đã ban hành', { exact: true }).first().isVisible()).toBe(true);
+
+      // The board: the ten THPT schools, none started.
+      await page.getByRole('tab', { name: 'Triển khai' }).click();
+      expect(await boardCount(page, 'Chưa triển khai')).toBe(10);
+      expect(await boardCount(page, 'Đang xây dựng')).toBe(0);
+      const rows = page.getByRole('table', { name: /^Đơn vị trực thuộc Sở Giáo dục và Đào tạo Hà Tĩnh/ }).getByRole('row').filter({ hasText: 'Trường THPT' });
+      expect(await rows.count()).toBe(10);
+      expect(await rows.filter({ hasText: 'Chưa triển khai' }).count()).toBe(10);
+      await page.getByRole('button', { name: 'Tài khoản: ' }).click();
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+
+      // 5. The school's officer builds the school's plan from the Sở's plan.
+      await logIn(page, 'pdp.tdkt');
+      await page.getByRole('link', { name: 'Kế hoạch, phong trào' }).click();
+      await page.getByRole('button', { name: 'Tạo kế hoạch' }).click();
+      const fromParent = page.getByRole('dialog');
+      await fromParent.getByRole('textbox', { name: 'Cách tạo' }).click();
+      await page.getByRole('option', { name: 'Từ kế hoạch cấp trên' }).click();
+      await fromParent.getByRole('radio', { name: /Đẩy mạnh cải cách hành chính/ }).click();
+      await fromParent.getByRole('button', { name: 'Tạo dự thảo' }).click();
+      await expect(page.getByText(/Thực hiện kế hoạch của Sở Giáo dục và Đào tạo Hà Tĩnh/)).toBeVisibleSoon();
+      expect(page.url()).not.toBe(planUrl);
+      await expect(page.getByRole('link', { name: 'Trường THPT Phan Đình Phùng' }).or(page.getByText('Trường THPT Phan Đình Phùng').first())).toBeVisibleSoon();
+      await page.getByRole('button', { name: 'Tài khoản: Phạm Thị Hồng' }).click();
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+
+      // 6. The Sở's board now shows that school drafting, the other nine not started.
+      await logIn(page, 'so.tdkt');
+      await page.goto(planUrl);
+      await page.getByRole('tab', { name: 'Triển khai' }).click();
+      expect(await boardCount(page, 'Đang xây dựng')).toBe(1);
+      expect(await boardCount(page, 'Chưa triển khai')).toBe(9);
+      const pdp = page.getByRole('row').filter({ hasText: 'Trường THPT Phan Đình Phùng' });
+      expect(await pdp.innerText()).toContain('Đang xây dựng');
+      await pdp.getByRole('link', { name: 'Dự thảo' }).click();
+      await expect(page.getByText(/Thực hiện kế hoạch của Sở Giáo dục và Đào tạo Hà Tĩnh/)).toBeVisibleSoon();
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+// A small polling matcher: playwright-core has no `expect`, so wait for the locator here.
+expect.extend({
+  async toBeVisibleSoon(received: { waitFor: (o: { state: 'visible'; timeout: number }) => Promise<void> }) {
+    try {
+      await received.waitFor({ state: 'visible', timeout: 15_000 });
+      return { pass: true, message: () => 'visible' };
+    } catch (e) {
+      return { pass: false, message: () => `not visible: ${(e as Error).message.split('\n')[0]}` };
+    }
+  },
+});
+
+declare module 'vitest' {
+  interface Assertion<T = any> {
+    toBeVisibleSoon(): Promise<T>;
+  }
+}

@@ -112,8 +112,14 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
     const rel = path.relative(process.cwd(), webDir) || '.';
     app.use('/assets/*', serveStatic({ root: rel, onFound: (_p, c) => { c.header('Cache-Control', 'public, max-age=31536000, immutable'); } }));
     app.use('*', serveStatic({ root: rel }));
-    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'), 'utf8');
-    app.get('*', (c) => c.html(indexHtml));
+    // Client routes get index.html; re-read it when a rebuild replaced it, so deep links never point at old chunks.
+    const indexFile = path.join(webDir, 'index.html');
+    let cached = { mtimeMs: -1, html: '' };
+    app.get('*', (c) => {
+      const mtimeMs = fs.statSync(indexFile).mtimeMs;
+      if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: fs.readFileSync(indexFile, 'utf8') };
+      return c.html(cached.html);
+    });
   }
 
   app.onError((err, c) => {

@@ -28,8 +28,14 @@ export async function ensureWebBuilt(log: (m: string) => void): Promise<void> {
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= sources) return;
   if (!fs.existsSync(path.join(ROOT, 'src/web/index.html'))) return;
   log('Đang dựng giao diện web (lần đầu hoặc sau khi mã nguồn thay đổi)…');
+  // Build into a private folder, then swap it in, so that servers starting together never serve a half-built app.
   const vite = await import('vite');
-  await vite.build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  const tmp = `${WEB_DIST}.build-${process.pid}-${Date.now()}`;
+  await vite.build({ configFile: path.join(ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: tmp, emptyOutDir: true } });
+  const old = `${WEB_DIST}.old-${process.pid}-${Date.now()}`;
+  if (fs.existsSync(WEB_DIST)) fs.renameSync(WEB_DIST, old);
+  fs.renameSync(tmp, WEB_DIST);
+  fs.rmSync(old, { recursive: true, force: true });
 }
 
 export async function startServer(config: TConfig = loadConfig(), opts: { quiet?: boolean; buildWeb?: boolean } = {}) {

@@ -31,25 +31,28 @@ function sheetMm(l: TBlankLayout): { w: number; h: number } {
   return l.orientation === 'landscape' ? { w: g, h: s } : { w: s, h: g };
 }
 
-/** The sheet drawn to scale with each field's box and a sample text. */
+/** The sheet drawn to scale (it fills the card's width) with each field's box and a sample text. */
 function LayoutPreview({ layout, sample }: { layout: TBlankLayout; sample: Record<string, string> }) {
   const { w, h } = sheetMm(layout);
-  const widthPx = 520;
-  const k = widthPx / w;
+  const pct = (mm: number) => `${(mm / w) * 100}%`;
+  const cqw = (mm: number) => `${(mm / w) * 100}cqw`;
   return (
-    <div aria-label="Xem trước vị trí trên phôi" style={{ position: 'relative', width: widthPx, height: h * k, border: '1px solid var(--mantine-color-gray-5)', background: '#fffdf5', overflow: 'hidden' }}>
-      {layout.fields.map((f, i) => {
-        const size = (f.fontSizePt ?? 14) * 0.3528 * k; // pt → mm → px
-        return (
-          <div key={i} title={f.key} style={{
-            position: 'absolute', left: f.xMm * k, top: f.yMm * k, width: f.widthMm * k, minHeight: (f.heightMm ?? (f.fontSizePt ?? 14) * 0.3528 * 1.2) * k,
-            outline: '1px dashed var(--mantine-color-blue-4)', fontFamily: f.fontFamily ?? 'Times New Roman', fontSize: size, lineHeight: 1.15,
-            fontWeight: f.bold ? 700 : 400, fontStyle: f.italic ? 'italic' : 'normal', textAlign: f.align ?? 'left', color: f.color ? `#${f.color}` : '#222',
-          }}>
-            {sample[f.key] || FIELD_HINTS[f.key] || f.key}
-          </div>
-        );
-      })}
+    <div style={{ containerType: 'inline-size', width: '100%', maxWidth: 640 }}>
+      <div aria-label="Xem trước vị trí trên phôi" style={{ position: 'relative', width: '100%', aspectRatio: `${w} / ${h}`, border: '1px solid var(--mantine-color-gray-5)', background: '#fffdf5', overflow: 'hidden' }}>
+        {layout.fields.map((f, i) => {
+          const sizeMm = (f.fontSizePt ?? 14) * 0.3528;
+          return (
+            <div key={i} title={f.key} style={{
+              position: 'absolute', left: pct(f.xMm), top: `${(f.yMm / h) * 100}%`, width: pct(f.widthMm), minHeight: cqw(f.heightMm ?? sizeMm * 1.2),
+              outline: '1px dashed var(--mantine-color-blue-4)', fontFamily: f.fontFamily ?? 'Times New Roman', fontSize: cqw(sizeMm), lineHeight: 1.15,
+              fontWeight: f.bold ? 700 : 400, fontStyle: f.italic ? 'italic' : 'normal', textAlign: f.align ?? 'left', color: f.color ? `#${f.color}` : '#222',
+            }}>
+              {sample[f.key] || FIELD_HINTS[f.key] || f.key}
+            </div>
+          );
+        })}
+      </div>
+      <Text size="xs" c="dimmed" mt={4}>Khổ {Math.round(w)} × {Math.round(h)} mm; khung nét đứt là vùng in của từng trường.</Text>
     </div>
   );
 }
@@ -209,24 +212,24 @@ export function CertificatesPanel() {
       {unit && layout ? (
         <>
           {stored.data && !stored.data.layout ? <Alert color="blue">Đơn vị chưa có mẫu in trên phôi; dưới đây là mẫu gợi ý cho phôi A4 ngang, hãy đo phôi thật rồi chỉnh và lưu.</Alert> : null}
+          <Card withBorder padding="sm">
+            <Title order={3} size="h5" mb="xs">Mẫu in trên phôi giấy khen</Title>
+            <LayoutEditor unitId={unit.id} layout={layout} setLayout={setLayout} />
+          </Card>
           <Grid>
-            <Grid.Col span={{ base: 12, xl: 7 }}>
-              <Card withBorder padding="sm">
-                <Title order={3} size="h5" mb="xs">Mẫu in trên phôi giấy khen</Title>
-                <LayoutEditor unitId={unit.id} layout={layout} setLayout={setLayout} />
-              </Card>
-            </Grid.Col>
-            <Grid.Col span={{ base: 12, xl: 5 }}>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
               <Card withBorder padding="sm">
                 <Title order={3} size="h5" mb="xs">Xem trước (theo tỉ lệ)</Title>
                 <LayoutPreview layout={layout} sample={sample} />
               </Card>
             </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <Card withBorder padding="sm">
+                <Title order={3} size="h5" mb="xs">In hàng loạt</Title>
+                <BatchPrint unitId={unit.id} layout={layout} onSample={setSample} />
+              </Card>
+            </Grid.Col>
           </Grid>
-          <Card withBorder padding="sm">
-            <Title order={3} size="h5" mb="xs">In hàng loạt</Title>
-            <BatchPrint unitId={unit.id} layout={layout} onSample={setSample} />
-          </Card>
         </>
       ) : null}
     </Stack>

@@ -114,8 +114,8 @@ export default function ReaderPage() {
                     {batch.items.map((it, i) => (
                       <Table.Tr key={i}>
                         <Table.Td><Text size="sm">{it.fileName}</Text></Table.Td>
-                        <Table.Td>{it.ok ? <Badge variant="light">{DOC_TYPE_LABELS[it.parsed.docType.value]}</Badge> : <Badge color="red" variant="light">Lỗi</Badge>}</Table.Td>
-                        <Table.Td><Text size="sm">{it.ok ? it.parsed.number?.value ?? '' : ''}</Text></Table.Td>
+                        <Table.Td>{it.ok ? <Text size="sm" style={{ whiteSpace: 'nowrap' }}>{DOC_TYPE_LABELS[it.parsed.docType.value]}</Text> : <Badge color="red" variant="light">Lỗi</Badge>}</Table.Td>
+                        <Table.Td><Text size="sm" style={{ whiteSpace: 'nowrap' }}>{it.ok ? it.parsed.number?.value ?? '' : ''}</Text></Table.Td>
                         <Table.Td><Text size="sm" c={it.ok ? undefined : 'red'}>{it.ok ? it.parsed.title?.value ?? '' : it.message}</Text></Table.Td>
                         <Table.Td>{it.ok ? <Button size="compact-xs" variant="light" onClick={() => open(it)}>Xem</Button> : null}</Table.Td>
                       </Table.Tr>

@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
-import type { TPage } from '../api/types';
+import type { TPage, TUnitDetail } from '../api/types';
 import { useCan, useMe } from '../auth';
 import { FormCheckError, FormModal, requireDate } from '../components/form-modal';
 import { PlanStateBadge } from '../components/plan-parts';
@@ -64,7 +64,10 @@ function CreatePlan() {
     queryFn: () => api.get<TPage<TPlanSummary>>(`/plans${toQuery({ state: ISSUED, pageSize: 200 })}`),
     enabled: opened && mode === 'parent',
   });
-  const parentOptions = (parents.data?.items ?? []).filter((p) => p.unitId !== unitId && !p.supersededById);
+  // A plan can only be implemented by a unit below the one that issued it.
+  const unit = useQuery({ queryKey: ['units', 'detail', unitId], queryFn: () => api.get<TUnitDetail>(`/units/${unitId}`), enabled: opened && mode === 'parent' && !!unitId });
+  const above = new Set((unit.data?.ancestors ?? []).map((a) => a.id));
+  const parentOptions = (parents.data?.items ?? []).filter((p) => above.has(p.unitId) && !p.supersededById);
 
   const open = () => { setError(null); setCode(null); setParentId(null); setOpened(true); };
   const submit = async () => {
@@ -122,7 +125,7 @@ function CreatePlan() {
           )
         ) : null}
         {mode === 'parent' ? (
-          parents.error ? <ErrorAlert error={parents.error} /> : !parents.data ? <Loading /> : parentOptions.length === 0 ? (
+          parents.error || unit.error ? <ErrorAlert error={parents.error ?? unit.error} /> : !parents.data || !unit.data ? <Loading /> : parentOptions.length === 0 ? (
             <Empty>Chưa có kế hoạch nào của cấp trên đã ban hành.</Empty>
           ) : (
             <Stack gap="xs" role="radiogroup" aria-label="Kế hoạch cấp trên">
@@ -191,7 +194,7 @@ export default function PlansPage() {
           <Table.ScrollContainer minWidth={720}>
             <Table striped highlightOnHover aria-label="Danh sách kế hoạch">
               <Table.Thead>
-                <Table.Tr><Table.Th>Trích yếu</Table.Th><Table.Th>Đơn vị</Table.Th><Table.Th>Loại</Table.Th><Table.Th>Số, ngày</Table.Th><Table.Th>Trạng thái</Table.Th></Table.Tr>
+                <Table.Tr><Table.Th>Trích yếu</Table.Th><Table.Th>Đơn vị</Table.Th><Table.Th>Loại</Table.Th><Table.Th>Số, ngày</Table.Th><Table.Th miw={130}>Trạng thái</Table.Th></Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {list.data.items.map((p) => (

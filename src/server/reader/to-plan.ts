@@ -35,13 +35,18 @@ function walk(sections: TSection[], visit: (s: TSection) => void): void {
 function purposesAndRequirements(doc: TParsedDocument): { purposes: string[]; requirements: string[] } {
   let purposes: string[] = [];
   let requirements: string[] = [];
-  walk(doc.sections, (s) => {
+  const kindOf = (s: TSection) => {
     const h = foldVietnamese(s.heading.value);
-    const isPurpose = /\bmuc dich\b/.test(h);
-    const isRequirement = /\byeu cau\b/.test(h);
-    if (isPurpose && isRequirement && s.children.length === 0 && !purposes.length) purposes = sectionLines(doc.text, s);
-    else if (isPurpose && !isRequirement && s.children.length === 0 && !purposes.length) purposes = sectionLines(doc.text, s);
-    else if (isRequirement && !isPurpose && s.children.length === 0 && !requirements.length) requirements = sectionLines(doc.text, s);
+    return { p: /\bmuc dich\b/.test(h), r: /\byeu cau\b/.test(h) };
+  };
+  walk(doc.sections, (s) => {
+    const { p, r } = kindOf(s);
+    if (p && r) {
+      // "MỤC ĐÍCH, YÊU CẦU" split into "1. Mục đích" / "2. Yêu cầu": the children are read on their own.
+      if (s.children.some((c) => kindOf(c).p || kindOf(c).r)) return;
+      if (!purposes.length) purposes = sectionLines(doc.text, s);
+    } else if (p && !purposes.length) purposes = sectionLines(doc.text, s);
+    else if (r && !requirements.length) requirements = sectionLines(doc.text, s);
   });
   const fit = (l: string[]) => l.map((x) => clip(x, 2000)).slice(0, 30);
   return { purposes: fit(purposes), requirements: fit(requirements) };
@@ -65,10 +70,10 @@ function movementNameOf(doc: TParsedDocument, warnings: string[]): string {
   if (m.length >= 2) return clip(m, 200);
   const quoted = /[“"]([^”"]{2,200})[”"]/.exec(doc.title?.value ?? '');
   if (quoted) return clean(quoted[1]);
-  const fromTitle = clean((doc.title?.value ?? '').replace(/^(kế hoạch|hướng dẫn|thông báo)\s+/iu, '').replace(/^(phát động|tổ chức)\s+/iu, '').replace(/^phong trào thi đua\s+/iu, ''));
+  const fromTitle = clean((doc.title?.value ?? '').replace(/^(kế hoạch|hướng dẫn|thông báo)\s+/iu, '').replace(/^(phát động|tổ chức)\s+/iu, '').replace(/^phong trào thi đua\s+/iu, '').replace(/^về việc\s+/iu, ''));
   if (fromTitle.length >= 2) {
     warnings.push('Văn bản không ghi rõ tên phong trào; đã lấy từ trích yếu, hãy kiểm tra lại.');
-    return clip(fromTitle, 200);
+    return clip(fromTitle.charAt(0).toLocaleUpperCase('vi') + fromTitle.slice(1), 200);
   }
   warnings.push('Văn bản không ghi tên phong trào; đã đặt tạm "Phong trào thi đua", hãy sửa lại.');
   return 'Phong trào thi đua';

@@ -121,8 +121,29 @@ describe.skipIf(!has && !strict)('giao diện web: đọc văn bản, tạo dự
     await link.click();
     await page.waitForURL(/\/ke-hoach\/[0-9a-f-]{36}$/);
     await page.getByText('Quyết định 35/QĐ-UBND ngày 11-1-2024', { exact: false }).first().waitFor();
-    expect(await page.getByText('Đẩy mạnh cải cách hành chính năm học 2024-2025').count()).toBeGreaterThan(0);
+    await page.getByText('Đẩy mạnh cải cách hành chính năm học 2024-2025').first().waitFor();
+    const planId = page.url().split('/').pop()!;
+    const plan = await page.evaluate(async (id) => (await fetch(`/api/v1/plans/${id}`)).json(), planId);
+    expect(plan).toMatchObject({ state: 'draft', movementName: 'Đẩy mạnh cải cách hành chính năm học 2024-2025', periodFrom: '2024-09-01', periodTo: '2025-08-31' });
+    expect(plan.body.awards).toHaveLength(4);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('đọc nhiều tệp một lúc: tiến độ, mỗi tệp một dòng, bản quét báo lỗi riêng, mở một tệp để xem', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await logIn(page, 'so.tdkt');
+    await page.goto(server.url + '/doc-van-ban');
+    await page.locator('input[type=file]').setInputFiles([SEED_000, path.resolve(__dirname, '../test/fixtures/importer/scanned-no-text.pdf')]);
+    await page.getByRole('button', { name: 'Đọc 2 tệp' }).click();
+    const table = page.getByRole('table', { name: 'Kết quả đọc nhiều tệp' });
+    await table.waitFor({ timeout: 60_000 });
+    expect(await page.getByText('Đã đọc 1/2 tệp, 1 tệp không đọc được.').count()).toBe(1);
+    const rows = await table.getByRole('row').allInnerTexts();
+    expect(rows[1]).toContain('67/KH-TCGC');
+    expect(rows[2]).toContain('Tệp PDF là bản quét');
+    await table.getByRole('button', { name: 'Xem' }).click();
+    expect(await page.getByLabel('Số, ký hiệu').inputValue()).toBe('67/KH-TCGC');
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 // Browser test of the plan screens: the Sở officer creates a chuyên đề plan from the catalogue,
 // edits it and submits it; the Giám đốc issues it and cascades it to every THPT school; the board
-// shows the ten schools; a school officer builds the school's plan from it and the Sở's board moves.
+// shows the ten schools; a school officer builds the school's plan from it, the principal issues it
+// with the school's own number, and the Sở's board follows (drafting, then issued).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -76,7 +77,7 @@ describe.skipIf(!has && !strict)('giao diện web: kế hoạch phong trào, ban
     return Number((await card.getAttribute('aria-label'))!.split(':')[1].trim());
   }
 
-  it('Sở lập kế hoạch CCHC từ danh mục, Giám đốc ban hành và giao 10 trường THPT, trường lập kế hoạch thực hiện', async () => {
+  it('Sở lập kế hoạch CCHC từ danh mục, Giám đốc ban hành và giao 10 trường THPT, trường lập và ban hành kế hoạch thực hiện', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
       // 1. The Sở officer creates the plan from the catalogue.
@@ -158,7 +159,11 @@ describe.skipIf(!has && !strict)('giao diện web: kế hoạch phong trào, ban
       await fromParent.getByRole('button', { name: 'Tạo dự thảo' }).click();
       await expect(page.getByText(/Thực hiện kế hoạch của Sở Giáo dục và Đào tạo Hà Tĩnh/)).toBeVisibleSoon();
       expect(page.url()).not.toBe(planUrl);
-      await expect(page.getByRole('link', { name: 'Trường THPT Phan Đình Phùng' }).or(page.getByText('Trường THPT Phan Đình Phùng').first())).toBeVisibleSoon();
+      await expect(page.getByText('Trường THPT Phan Đình Phùng', { exact: true }).first()).toBeVisibleSoon();
+      const schoolPlanUrl = page.url();
+      await page.getByRole('button', { name: 'Trình duyệt' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Trình duyệt' }).click();
+      await expect(page.getByText('Chờ duyệt', { exact: true }).first()).toBeVisibleSoon();
       await page.getByRole('button', { name: 'Tài khoản: Phạm Thị Hồng' }).click();
       await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
       await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
@@ -173,6 +178,32 @@ describe.skipIf(!has && !strict)('giao diện web: kế hoạch phong trào, ban
       expect(await pdp.innerText()).toContain('Đang xây dựng');
       await pdp.getByRole('link', { name: 'Dự thảo' }).click();
       await expect(page.getByText(/Thực hiện kế hoạch của Sở Giáo dục và Đào tạo Hà Tĩnh/)).toBeVisibleSoon();
+      expect(page.url()).toBe(schoolPlanUrl);
+      await page.getByRole('button', { name: 'Tài khoản: Trần Thị Thu Hà' }).click();
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+
+      // 7. The principal issues the school's plan with the school's own number; the Sở sees it issued.
+      await logIn(page, 'pdp.hieutruong');
+      await page.goto(schoolPlanUrl);
+      await page.getByRole('button', { name: 'Ban hành', exact: true }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Ban hành', exact: true }).click();
+      const schoolNumber = page.getByText(/^Số \d+\/KH-[A-ZĐ]+ ngày \d\d\/\d\d\/\d{4}$/);
+      await expect(schoolNumber).toBeVisibleSoon();
+      expect(await schoolNumber.innerText()).not.toContain('SGDĐT');
+      await page.getByRole('button', { name: 'Tài khoản: ' }).click();
+      await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+      await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor();
+      await logIn(page, 'so.tdkt');
+      await page.goto(planUrl);
+      await page.getByRole('tab', { name: 'Triển khai' }).click();
+      expect(await boardCount(page, 'Đã ban hành')).toBe(1);
+      expect(await boardCount(page, 'Chưa triển khai')).toBe(9);
+      expect(await page.getByRole('row').filter({ hasText: 'Trường THPT Phan Đình Phùng' }).innerText()).toContain('Đã ban hành');
+    } catch (e) {
+      // The page as it was when the step failed, to look at.
+      await page.screenshot({ path: path.join(os.tmpdir(), 'thidua-e2e-plans-failed.png'), fullPage: true }).catch(() => undefined);
+      throw e;
     } finally {
       await page.close();
     }

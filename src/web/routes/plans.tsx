@@ -68,6 +68,15 @@ function CreatePlan() {
   const unit = useQuery({ queryKey: ['units', 'detail', unitId], queryFn: () => api.get<TUnitDetail>(`/units/${unitId}`), enabled: opened && mode === 'parent' && !!unitId });
   const above = new Set((unit.data?.ancestors ?? []).map((a) => a.id));
   const parentOptions = (parents.data?.items ?? []).filter((p) => above.has(p.unitId) && !p.supersededById);
+  // The unit's own plans that already implement one of them (any version of it): open those instead.
+  const own = useQuery({
+    queryKey: ['plans', 'list', 'own', unitId],
+    queryFn: () => api.get<TPage<TPlanSummary>>(`/plans${toQuery({ unitId, pageSize: 200 })}`),
+    enabled: opened && mode === 'parent' && !!unitId,
+  });
+  const rootOf = new Map((parents.data?.items ?? []).map((p) => [p.id, p.rootPlanId]));
+  const existingFor = (parent: TPlanSummary) =>
+    (own.data?.items ?? []).find((c) => c.parentPlanId && !c.supersededById && (rootOf.get(c.parentPlanId) ?? c.parentPlanId) === parent.rootPlanId);
 
   const open = () => { setError(null); setCode(null); setParentId(null); setOpened(true); };
   const submit = async () => {
@@ -129,14 +138,26 @@ function CreatePlan() {
             <Empty>Chưa có kế hoạch nào của cấp trên đã ban hành.</Empty>
           ) : (
             <Stack gap="xs" role="radiogroup" aria-label="Kế hoạch cấp trên">
-              {parentOptions.map((p) => (
-                <UnstyledButton key={p.id} role="radio" aria-checked={parentId === p.id} aria-label={p.title} onClick={() => setParentId(p.id)}>
-                  <Card withBorder padding="sm" style={{ borderColor: parentId === p.id ? 'var(--mantine-color-blue-6)' : undefined, background: parentId === p.id ? 'var(--mantine-color-blue-0)' : undefined }}>
-                    <Text fw={600} size="sm">{p.title}</Text>
-                    <Text size="xs" c="dimmed">{p.unitName}{p.numberText ? ` · Số ${p.numberText}` : ''}{p.issuedDate ? ` ngày ${formatDateVi(p.issuedDate)}` : ''}</Text>
-                  </Card>
-                </UnstyledButton>
-              ))}
+              {parentOptions.map((p) => {
+                const existing = existingFor(p);
+                if (existing) {
+                  return (
+                    <Card key={p.id} withBorder padding="sm" bg="gray.0">
+                      <Text fw={600} size="sm">{p.title}</Text>
+                      <Text size="xs" c="dimmed">{p.unitName}{p.numberText ? ` · Số ${p.numberText}` : ''}{p.issuedDate ? ` ngày ${formatDateVi(p.issuedDate)}` : ''}</Text>
+                      <Text size="xs" mt={4}>Đơn vị đã có kế hoạch thực hiện ({existing.stateLabel.toLowerCase()}): <Anchor component={Link} to={`/ke-hoach/${existing.id}`} size="xs" onClick={() => setOpened(false)}>mở kế hoạch</Anchor></Text>
+                    </Card>
+                  );
+                }
+                return (
+                  <UnstyledButton key={p.id} role="radio" aria-checked={parentId === p.id} aria-label={p.title} onClick={() => setParentId(p.id)}>
+                    <Card withBorder padding="sm" style={{ borderColor: parentId === p.id ? 'var(--mantine-color-blue-6)' : undefined, background: parentId === p.id ? 'var(--mantine-color-blue-0)' : undefined }}>
+                      <Text fw={600} size="sm">{p.title}</Text>
+                      <Text size="xs" c="dimmed">{p.unitName}{p.numberText ? ` · Số ${p.numberText}` : ''}{p.issuedDate ? ` ngày ${formatDateVi(p.issuedDate)}` : ''}</Text>
+                    </Card>
+                  </UnstyledButton>
+                );
+              })}
             </Stack>
           )
         ) : null}

@@ -1,7 +1,7 @@
 // Tab "Triển khai": the live board of the subordinate units asked to implement a plan — counts per
 // status, the tree grouped as GET /plans/{id}/board returns it, a link to each unit's own plan,
 // reminders for late units and the "Giao triển khai" dialog.
-import { Anchor, Badge, Button, Card, Group, RingProgress, SegmentedControl, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Chip, Group, RingProgress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -176,8 +176,12 @@ export function PlanBoard({ plan }: { plan: TPlan }) {
       <ErrorAlert error={remind.error} />
       <Counts board={b} />
       <Group wrap="wrap" align="flex-end">
-        <SegmentedControl value={filter} onChange={(v) => setFilter(v as typeof filter)} aria-label="Lọc theo trạng thái"
-          data={[{ value: 'all', label: `Tất cả (${b.counts.total})` }, ...BOARD_STATUSES.map((s) => ({ value: s, label: `${CASCADE_STATUS_LABELS[s]} (${b.counts[s]})` }))]} />
+        <Chip.Group value={filter} onChange={(v) => setFilter(v as typeof filter)}>
+          <Group gap={6} role="group" aria-label="Lọc theo trạng thái">
+            <Chip value="all" size="sm">{`Tất cả (${b.counts.total})`}</Chip>
+            {BOARD_STATUSES.map((s) => <Chip key={s} value={s} size="sm" color={BOARD_STATUS_COLORS[s]}>{`${CASCADE_STATUS_LABELS[s]} (${b.counts[s]})`}</Chip>)}
+          </Group>
+        </Chip.Group>
         <TextInput placeholder="Tìm đơn vị" aria-label="Tìm đơn vị trong bảng theo dõi" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
       </Group>
       {shown.length === 0 ? <Empty>Không có đơn vị phù hợp.</Empty> : null}

@@ -1,6 +1,6 @@
 // Building blocks of the plan screens: state and board badges, an editable list of lines, and the
 // "giao triển khai" fields (units of given kinds, a cluster, or a hand-picked list, plus a due date).
-import { ActionIcon, Badge, Button, Group, MultiSelect, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, MultiSelect, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, toQuery } from '../api/client';
@@ -89,11 +89,11 @@ export function CascadeFields({ value, onChange, schoolYear }: { value: TCascade
   const set = (patch: Partial<TCascadeDraft>) => onChange({ ...value, ...patch });
   return (
     <Stack gap="sm">
-      <div>
-        <Text size="sm" fw={500} mb={4}>Đơn vị được giao</Text>
-        <SegmentedControl fullWidth value={value.mode} onChange={(m) => set({ mode: m as TCascadeDraft['mode'] })}
-          data={(Object.keys(CASCADE_MODE_LABELS) as (keyof typeof CASCADE_MODE_LABELS)[]).map((k) => ({ value: k, label: CASCADE_MODE_LABELS[k] }))} />
-      </div>
+      <Radio.Group label="Đơn vị được giao" value={value.mode} onChange={(m) => set({ mode: m as TCascadeDraft['mode'] })}>
+        <Group gap="md" mt={4}>
+          {(Object.keys(CASCADE_MODE_LABELS) as (keyof typeof CASCADE_MODE_LABELS)[]).map((k) => <Radio key={k} value={k} label={CASCADE_MODE_LABELS[k]} />)}
+        </Group>
+      </Radio.Group>
       {value.mode === 'kinds' ? (
         <MultiSelect label="Loại đơn vị" description="Mọi đơn vị thuộc các loại này trong phạm vi quản lý" placeholder="Chọn loại đơn vị" searchable
           data={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))} value={value.unitKinds} onChange={(v) => set({ unitKinds: v })} />

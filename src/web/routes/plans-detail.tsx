@@ -160,12 +160,12 @@ export default function PlanDetailPage() {
         {p.parentPlan ? <Anchor component={Link} to={`/ke-hoach/${p.parentPlan.id}`} size="sm">{p.parentPlan.unitName}</Anchor> : null}
         <Text size="sm">{p.unitName}</Text>
       </Breadcrumbs>
-      <PageTitle actions={(
+      <PageTitle actions={p.allowedActions.length || p.canCascade ? (
         <>
           {p.allowedActions.map((a) => <TransitionButton key={a.action} plan={p} action={a} />)}
           {p.canCascade ? <AmendButton plan={p} /> : null}
         </>
-      )}>
+      ) : null}>
         {p.title}
       </PageTitle>
       <Card withBorder padding="sm">

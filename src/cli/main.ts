@@ -1,7 +1,6 @@
 // `thidua <command>`: start, migrate, seed-demo, user, import, audit verify, backup, restore, parse,
 // render, check-format.
 import fs from 'node:fs';
-import path from 'node:path';
 import { loadConfig } from '../server/config';
 
 const HELP = `thidua — thi đua, khen thưởng ngành giáo dục
@@ -81,11 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'check-format': return (await import('./commands/check-format')).runCheckFormatCommand(args);
       case 'generate-data': return (await import('./commands/generate-data')).runGenerateDataCommand(args);
       case 'bench': return (await import('./commands/bench')).runBenchCommand(args);
-      case 'parse': {
-        const modPath = path.join(path.dirname(new URL(import.meta.url).pathname), 'commands/parse.ts');
-        if (!fs.existsSync(modPath)) { console.error('Lệnh parse chưa có trong bản cài đặt này'); return 1; }
-        return (await import('./commands/parse')).runParseCommand(args);
-      }
+      case 'parse': return (await import('./commands/parse')).runParseCommand(args);
       case undefined: case 'help': case '--help': case '-h':
         console.log(HELP);
         return cmd ? 0 : 1;

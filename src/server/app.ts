@@ -22,6 +22,7 @@ import { importRoutes } from './imports/imports.routes';
 import { planRoutes } from './plans/plans.routes';
 import { documentRoutes } from './documents/documents.routes';
 import { readerRoutes } from './reader/reader.routes';
+import { awardRoutes } from './awards/awards.routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -91,6 +92,7 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/plans', planRoutes());
   api.route('/documents', documentRoutes());
   api.route('/reader', readerRoutes());
+  api.route('/awards', awardRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.route('/api/v1', api);

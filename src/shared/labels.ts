@@ -64,3 +64,13 @@ export const AWARD_RECIPIENT_LABELS = { collective: 'Tập thể', individual: '
 export const CASCADE_STATUS_LABELS = { not_started: 'Chưa triển khai', drafting: 'Đang xây dựng', issued: 'Đã ban hành', overdue: 'Quá hạn' } as const;
 export const CASCADE_MODE_LABELS = { kinds: 'Theo loại đơn vị', cluster: 'Theo cụm, khối thi đua', units: 'Chọn từng đơn vị' } as const;
 export const LEGAL_BASIS_KIND_LABELS = { law: 'Văn bản pháp luật', parent_plan: 'Kế hoạch cấp trên', other: 'Căn cứ khác' } as const;
+/** Award history: title / form codes of the rules catalogue (src/rules/data/build-titles.ts), plus `other`. */
+export const AWARD_CODE_LABELS = {
+  LDTT: 'Lao động tiên tiến', CSTDCS: 'Chiến sĩ thi đua cơ sở', CSTD_TINH: 'Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh',
+  CSTD_TQ: 'Chiến sĩ thi đua toàn quốc', GIAY_KHEN: 'Giấy khen', BK_BO: 'Bằng khen của Bộ trưởng Bộ Giáo dục và Đào tạo',
+  BK_TINH: 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', BK_TTG: 'Bằng khen của Thủ tướng Chính phủ',
+  KNC_GD: 'Kỷ niệm chương "Vì sự nghiệp giáo dục"', TTLDTT: 'Tập thể lao động tiên tiến', TTLDXS: 'Tập thể lao động xuất sắc',
+  CO_THI_DUA: 'Cờ thi đua của bộ, ban, ngành, tỉnh', CO_CP: 'Cờ thi đua của Chính phủ', other: 'Hình thức khác',
+} as const;
+export const AWARD_SOURCE_LABELS = { manual: 'Nhập tay', decision_import: 'Nhập từ quyết định' } as const;
+export const AWARD_MATCH_LABELS = { exact: 'Khớp', probable: 'Cần xác nhận', none: 'Không tìm thấy' } as const;

@@ -5,11 +5,12 @@ import * as m0001 from './migrations/0001-core';
 import * as m0002 from './migrations/0002-documents';
 import * as m0003 from './migrations/0003-plans';
 import * as m0004 from './migrations/0004-scale-indexes';
+import * as m0005 from './migrations/0005-awards';
 
 type TMigration = { up: (db: any, kind: Database['kind']) => Promise<void> };
 
 /** Append new migrations here; never edit one that has shipped. */
-export const MIGRATIONS: [string, TMigration][] = [['0001-core', m0001], ['0002-documents', m0002], ['0003-plans', m0003], ['0004-scale-indexes', m0004]];
+export const MIGRATIONS: [string, TMigration][] = [['0001-core', m0001], ['0002-documents', m0002], ['0003-plans', m0003], ['0004-scale-indexes', m0004], ['0005-awards', m0005]];
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const { db, kind } = database;

@@ -386,7 +386,31 @@ export type PlanReminderTable = {
   sent_at: string;
 };
 
+export type AwardTable = {
+  id: string;
+  province_code: string;
+  person_id: string | null;
+  unit_id: string;
+  recipient_kind: 'individual' | 'collective';
+  code: string;
+  name: string;
+  school_year: number;
+  decision_number: string | null;
+  decision_date: string | null;
+  authority: string | null;
+  amount: number | null;
+  thematic: number;
+  source: 'manual' | 'decision_import';
+  dedupe_key: string | null;
+  voided_at: string | null;
+  voided_by: string | null;
+  void_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
 export type DB = {
+  awards: AwardTable;
   units: UnitTable;
   unit_closure: UnitClosureTable;
   unit_events: UnitEventTable;

@@ -11,6 +11,7 @@ import type { TPersonDetail } from '../api/types';
 import { hasPermission, useMe } from '../auth';
 import { FormCheckError, FormModal, optionalDate, orNull, requireDate } from '../components/form-modal';
 import { UnitPicker, type TUnitOption } from '../components/unit-picker';
+import { AwardHistory } from '../components/award-history';
 import { DateField, Empty, ErrorAlert, Loading, PageTitle, todayVi } from '../components/ui';
 import { DISCIPLINE_LABELS, GENDER_LABELS, RATING_LABELS } from '../../shared/labels';
 import { formatDateVi, schoolYearLabel, schoolYearOf } from '../../shared/vn';
@@ -232,6 +233,7 @@ export default function PersonDetailPage() {
           <Tabs.Tab value="employments">Quá trình công tác</Tabs.Tab>
           <Tabs.Tab value="qualifications">Trình độ</Tabs.Tab>
           <Tabs.Tab value="ratings">Đánh giá xếp loại</Tabs.Tab>
+          <Tabs.Tab value="awards">Khen thưởng</Tabs.Tab>
           <Tabs.Tab value="disciplines">Kỷ luật{activeDisciplines.length ? <Badge ml={6} size="xs" color="orange">{activeDisciplines.length}</Badge> : null}</Tabs.Tab>
         </Tabs.List>
 
@@ -307,6 +309,10 @@ export default function PersonDetailPage() {
               </Table>
             </Table.ScrollContainer>
           )}
+        </Tabs.Panel>
+
+        <Tabs.Panel value="awards" pt="sm">
+          <AwardHistory personId={p.id} canEdit={canAdd} />
         </Tabs.Panel>
 
         <Tabs.Panel value="disciplines" pt="sm">

@@ -11,6 +11,7 @@ import { FormCheckError, FormModal } from '../components/form-modal';
 import { ErrorAlert, PageTitle } from '../components/ui';
 import { UnitPicker, type TUnitOption } from '../components/unit-picker';
 import { ReaderView, DOC_TYPE_LABELS } from '../components/doc-reader-view';
+import { AwardImportModal } from '../components/award-import';
 import { useHomeUnit, useJobPoll } from '../components/doc-shared';
 
 type TItem = { fileName: string; ok: true; parsed: TParsedDocument } | { fileName: string; ok: false; status: number; code: string; message: string };
@@ -36,6 +37,8 @@ function ToPlanModal({ doc, opened, onClose, onDone }: { doc: TParsedDocument; o
 
 export default function ReaderPage() {
   const canPlan = useCan('plan.write');
+  const canAward = useCan('person.write');
+  const [awarding, setAwarding] = useState(false);
   const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -142,7 +145,13 @@ export default function ReaderPage() {
         <>
           <Text size="sm" c="dimmed">Tệp: {cur.fileName}</Text>
           <ReaderView doc={cur.doc} setDoc={(d) => setDocs(docs.map((x, i) => (i === current ? { ...x, doc: d } : x)))}
-            actions={canPlan ? <Button size="xs" onClick={() => setPlanning(true)}>Tạo dự thảo kế hoạch</Button> : undefined} />
+            actions={canPlan || (canAward && cur.doc.docType.value === 'quyet_dinh') ? (
+              <Group gap="xs">
+                {canPlan ? <Button size="xs" onClick={() => setPlanning(true)}>Tạo dự thảo kế hoạch</Button> : null}
+                {canAward && cur.doc.docType.value === 'quyet_dinh' ? <Button size="xs" variant="light" onClick={() => setAwarding(true)}>Nhập vào lịch sử khen thưởng</Button> : null}
+              </Group>
+            ) : undefined} />
+          {awarding ? <AwardImportModal doc={cur.doc} opened={awarding} onClose={() => setAwarding(false)} /> : null}
           {planning ? <ToPlanModal doc={cur.doc} opened={planning} onClose={() => setPlanning(false)} onDone={(r) => { setPlanning(false); setCreated(r); window.scrollTo({ top: 0, behavior: 'smooth' }); }} /> : null}
         </>
       ) : null}

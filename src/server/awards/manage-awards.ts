@@ -111,7 +111,7 @@ export async function importDecision(ctx: TContext, input: TImportDecision) {
       dedupe_key: key, voided_at: null, voided_by: null, void_reason: null, created_by: ctx.actor.userId, created_at: at,
     });
   }
-  const result = await withTransaction(ctx, async (trx) => {
+  const write = () => withTransaction(ctx, async (trx) => {
     const existing = new Set((await findAwardsByKeys(trx, [...rows.keys()])).map((a) => a.dedupe_key));
     const fresh = [...rows.values()].filter((r) => !existing.has(r.dedupe_key));
     for (const row of fresh) {
@@ -120,6 +120,14 @@ export async function importDecision(ctx: TContext, input: TImportDecision) {
     }
     return { fresh, already: rows.size - fresh.length };
   });
+  let result: Awaited<ReturnType<typeof write>>;
+  try {
+    result = await write();
+  } catch (e) {
+    // Another import of the same decision committed first: nothing of this one was written.
+    if (isUniqueViolation(e)) throw new AppError('CONFLICT', `Quyết định số ${input.decision.number} đang được ghi đồng thời bởi người khác; tải lại và thử lại`);
+    throw e;
+  }
   return {
     created: result.fresh.length,
     alreadyRecorded: result.already + (input.rows.length - rows.size),

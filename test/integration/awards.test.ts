@@ -120,4 +120,13 @@ describeOnBothDatabases('lịch sử khen thưởng và nhập quyết định',
     const m = (await c.post('/api/v1/awards/match', { parsed: { ...parsed, awardees: [{ ...parsed.awardees[0], name: { ...parsed.awardees[0].name, value: other.full_name } }] } })).json;
     expect(m.rows[0].candidates.map((x: { personId: string }) => x.personId)).not.toContain(other.id);
   });
+
+  it('API mô tả trong OpenAPI; văn bản đọc sai cấu trúc bị từ chối với thông báo rõ', async () => {
+    const doc = (await env().anonymous().get('/api/openapi.json')).json;
+    for (const p of ['/awards', '/awards/match', '/awards/import-decision', '/awards/{id}/void']) expect(Object.keys(doc.paths)).toContain(p);
+    const c = await env().login('pdp.tdkt');
+    const bad = await c.post('/api/v1/awards/match', { parsed: { docType: 'quyet_dinh' } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/^Dữ liệu văn bản không hợp lệ: parsed\./);
+  });
 });

@@ -1,5 +1,7 @@
 // HTTP for the award history: list, manual entry, void, and importing a Quyết định (match, then import).
 import { createRoute, z } from '@hono/zod-openapi';
+import { ZParsedDocument } from '../../importer/schema';
+import { AppError } from '../errors';
 import { createRouter, jsonBody, jsonOk, useCaseContext, ZIdParam } from '../http';
 import { createAward, importDecision, listAwards, voidAward } from './manage-awards';
 import { matchDecision } from './match-awardees';
@@ -22,7 +24,15 @@ export function awardRoutes() {
 
   r.openapi(
     createRoute({ method: 'post', path: '/match', tags, summary: 'Đối chiếu danh sách được khen của một quyết định với hồ sơ cán bộ (không ghi gì)', request: jsonBody(ZMatchRequest), responses: jsonOk(ZMatchResponse) }),
-    async (c) => c.json(await matchDecision(useCaseContext(c), c.req.valid('json').parsed), 200),
+    async (c) => {
+      const ctx = useCaseContext(c);
+      const doc = ZParsedDocument.safeParse(c.req.valid('json').parsed);
+      if (!doc.success) {
+        const fields = doc.error.issues.map((i) => ({ field: `parsed.${i.path.join('.')}`, message: i.message }));
+        throw new AppError('VALIDATION', `Dữ liệu văn bản không hợp lệ: ${fields[0].field} — ${fields[0].message}`, { fields });
+      }
+      return c.json(await matchDecision(ctx, doc.data), 200);
+    },
   );
 
   r.openapi(

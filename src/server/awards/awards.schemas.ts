@@ -1,6 +1,5 @@
 // Request and response shapes of the award history API.
 import { z } from '@hono/zod-openapi';
-import { ZParsedDocument } from '../../importer/schema';
 import { AWARD_CODE_LABELS } from '../../shared/labels';
 
 export const AWARD_CODES = Object.keys(AWARD_CODE_LABELS) as [keyof typeof AWARD_CODE_LABELS, ...(keyof typeof AWARD_CODE_LABELS)[]];
@@ -59,7 +58,9 @@ export type TCreateAward = z.infer<typeof ZCreateAward>;
 
 export const ZVoidAward = z.object({ reason: z.string().trim().min(3, 'Nhập lý do hủy (ít nhất 3 ký tự)').max(500) });
 
-export const ZMatchRequest = z.object({ parsed: ZParsedDocument });
+// The parsed document is checked against ZParsedDocument in the route (its recursive sections cannot be
+// described in the OpenAPI document).
+export const ZMatchRequest = z.object({ parsed: z.record(z.string(), z.unknown()).openapi({ description: 'Văn bản đã đọc (kết quả của POST /api/v1/reader/parse)' }) });
 
 export const ZCandidate = z.object({
   personId: z.string(),

@@ -75,7 +75,7 @@ function VoidAward({ award, onDone }: { award: TAwardItem; onDone: () => Promise
   };
   return (
     <>
-      <Button size="compact-xs" variant="subtle" color="red" onClick={() => { setError(null); setReason(''); open(); }}>Hủy</Button>
+      <Button size="compact-xs" variant="subtle" color="red" onClick={() => { setError(null); setReason(''); open(); }}>Hủy bản ghi</Button>
       <FormModal title={`Hủy khen thưởng: ${award.name} (${award.schoolYearLabel})`} opened={opened} onClose={close} onSubmit={submit} submitLabel="Hủy khen thưởng" error={error} setError={setError} labels={{ reason: 'Lý do' }}>
         <Text size="sm">Bản ghi không bị xóa: nó được đánh dấu đã hủy, kèm lý do, và ghi vào nhật ký.</Text>
         <Textarea label="Lý do" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />

@@ -5,32 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../src/server/main';
-import { loadConfig } from '../src/server/config';
+import { DEMO_PASSWORD, browserTestsEnabled, startBrowserEnv, type TBrowserEnv } from './support';
 
-function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']) {
-    try {
-      const p = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (p) return p;
-    } catch {
-      /* not installed */
-    }
-  }
-  return null;
-}
-
-const chromiumPath = findChromium();
-const has = !!chromiumPath;
-const strict = process.env.THIDUA_TEST_STRICT === '1';
-if (!has && !strict) console.warn('skip: e2e/documents.test.ts needs the Chromium browser (Debian package "chromium")');
-
-const ADMIN_PASSWORD = 'admin-pass-e2e-123';
-const DEMO_PASSWORD = 'demo-pass-e2e-123';
+const enabled = browserTestsEnabled('e2e/documents.test.ts');
 const SEEDS = path.resolve(__dirname, '../test/fixtures/importer/seeds');
 const SEED_000 = path.join(SEEDS, fs.readdirSync(SEEDS).find((f) => f.startsWith('000_'))!);
 
@@ -51,28 +31,18 @@ async function brokenDocx(): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-describe.skipIf(!has && !strict)('giao diện web: đọc văn bản, tạo dự thảo kế hoạch, kiểm tra thể thức', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+describe.skipIf(!enabled)('giao diện web: đọc văn bản, tạo dự thảo kế hoạch, kiểm tra thể thức', () => {
+  let env: TBrowserEnv;
+  let server: TBrowserEnv['server'];
   let browser: Browser;
-  let dataDir: string;
 
   beforeAll(async () => {
-    if (!chromiumPath) throw new Error('Không tìm thấy Chromium (cài gói Debian "chromium")');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-docs-'));
-    server = await startServer(
-      loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', THIDUA_DATA_DIR: dataDir, DATABASE_URL: '', THIDUA_ADMIN_PASSWORD: ADMIN_PASSWORD, THIDUA_DEMO_PASSWORD: DEMO_PASSWORD, THIDUA_DEMO: '1', LOG_LEVEL: 'warn' }),
-      { quiet: true },
-    );
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    env = await startBrowserEnv('thidua-e2e-docs-');
+    ({ server, browser } = env);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   async function logIn(page: Page, username: string) {
@@ -152,7 +122,7 @@ describe.skipIf(!has && !strict)('giao diện web: đọc văn bản, tạo dự
     await logIn(page, 'so.tdkt');
     await page.getByRole('link', { name: 'Văn bản', exact: true }).click();
     await page.getByRole('tab', { name: 'Kiểm tra thể thức' }).click();
-    const file = path.join(dataDir, 'truong-gui-len.docx');
+    const file = path.join(env.dataDir, 'truong-gui-len.docx');
     fs.writeFileSync(file, await brokenDocx());
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByRole('button', { name: 'Kiểm tra' }).click();

@@ -3,32 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../src/server/main';
-import { loadConfig } from '../src/server/config';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, browserTestsEnabled, startBrowserEnv, type TBrowserEnv } from './support';
 
-function findChromium(): string | null {
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome-stable', 'google-chrome']) {
-    try {
-      const p = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (p) return p;
-    } catch {
-      /* not installed */
-    }
-  }
-  return null;
-}
-
-const chromiumPath = findChromium();
-const has = !!chromiumPath;
-const strict = process.env.THIDUA_TEST_STRICT === '1';
-if (!has && !strict) console.warn('skip: e2e/platform.test.ts needs the Chromium browser (Debian package "chromium")');
-
-const ADMIN_PASSWORD = 'admin-pass-e2e-123';
-const DEMO_PASSWORD = 'demo-pass-e2e-123';
+const enabled = browserTestsEnabled('e2e/platform.test.ts');
 
 /** A people workbook in the template's columns; `badDate` puts an impossible birth date on data row 2 (sheet row 3). */
 async function peopleWorkbook(badDate: boolean): Promise<Buffer> {
@@ -40,28 +20,18 @@ async function peopleWorkbook(badDate: boolean): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-describe.skipIf(!has && !strict)('giao diện web: đăng nhập, tìm cán bộ, đơn vị, nhập Excel, đăng xuất', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+describe.skipIf(!enabled)('giao diện web: đăng nhập, tìm cán bộ, đơn vị, nhập Excel, đăng xuất', () => {
+  let env: TBrowserEnv;
+  let server: TBrowserEnv['server'];
   let browser: Browser;
-  let dataDir: string;
 
   beforeAll(async () => {
-    if (!chromiumPath) throw new Error('Không tìm thấy Chromium (cài gói Debian "chromium")');
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thidua-e2e-'));
-    server = await startServer(
-      loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', THIDUA_DATA_DIR: dataDir, DATABASE_URL: '', THIDUA_ADMIN_PASSWORD: ADMIN_PASSWORD, THIDUA_DEMO_PASSWORD: DEMO_PASSWORD, THIDUA_DEMO: '1', LOG_LEVEL: 'warn' }),
-      { quiet: true },
-    );
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    env = await startBrowserEnv('thidua-e2e-');
+    ({ server, browser } = env);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await env?.close();
   });
 
   async function logIn(page: Page, username: string, password: string) {

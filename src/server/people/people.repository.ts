@@ -1,7 +1,7 @@
 // All SQL for people and their history records.
 import type { Db, Tx } from '../db/database';
 import type { PersonTable } from '../db/schema';
-import { unitScope, type TActor } from '../auth/access';
+import { grantRoots, unitScope, type TActor } from '../auth/access';
 
 export type TPersonRow = PersonTable;
 
@@ -17,8 +17,19 @@ export async function findPerson(db: Db | Tx, id: string) {
 
 export type TPeopleFilter = { q?: string; unitId?: string; withinId?: string; gender?: string; page: number; pageSize: number };
 
+/** The one province the actor's reach lies in, if it lies in one: lets the database (and a Citus cluster) look at one province only. */
+async function singleProvince(db: Db | Tx, actor: TActor): Promise<string | null> {
+  const roots = grantRoots(actor, 'person.read');
+  if (!roots.length) return null;
+  const rows = await db.selectFrom('units').select('province_code').where('id', 'in', roots).where('kind', '!=', 'bo').execute();
+  const provinces = new Set(rows.map((r) => r.province_code));
+  return rows.length === roots.length && provinces.size === 1 ? [...provinces][0] : null;
+}
+
 export async function searchPeople(db: Db | Tx, actor: TActor, f: TPeopleFilter) {
   let q = db.selectFrom('people').where('people.unit_id', 'in', unitScope(db, actor, 'person.read'));
+  const province = await singleProvince(db, actor);
+  if (province) q = q.where('people.province_code', '=', province);
   if (f.q) {
     const digits = /^\d{6,12}$/.test(f.q);
     q = digits ? q.where('people.cccd', 'like', `${f.q}%`) : q.where('people.name_search', 'like', `%${f.q}%`);

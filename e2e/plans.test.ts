@@ -179,21 +179,3 @@ describe.skipIf(!enabled)('giao diện web: kế hoạch phong trào, ban hành,
     }
   });
 });
-
-// A small polling matcher: playwright-core has no `expect`, so wait for the locator here.
-expect.extend({
-  async toBeVisibleSoon(received: { waitFor: (o: { state: 'visible'; timeout: number }) => Promise<void> }) {
-    try {
-      await received.waitFor({ state: 'visible', timeout: 15_000 });
-      return { pass: true, message: () => 'visible' };
-    } catch (e) {
-      return { pass: false, message: () => `not visible: ${(e as Error).message.split('\n')[0]}` };
-    }
-  },
-});
-
-declare module 'vitest' {
-  interface Assertion<T = any> {
-    toBeVisibleSoon(): Promise<T>;
-  }
-}

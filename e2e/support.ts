@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { startServer } from '../src/server/main';
 import { loadConfig } from '../src/server/config';
 
@@ -65,4 +66,22 @@ export async function logInAs(page: Page, baseUrl: string, username: string, pas
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+}
+
+// A small polling matcher: playwright-core has no `expect`, so wait for the locator here.
+expect.extend({
+  async toBeVisibleSoon(received: { waitFor: (o: { state: 'visible'; timeout: number }) => Promise<void> }) {
+    try {
+      await received.waitFor({ state: 'visible', timeout: 15_000 });
+      return { pass: true, message: () => 'visible' };
+    } catch (e) {
+      return { pass: false, message: () => `not visible: ${(e as Error).message.split('\n')[0]}` };
+    }
+  },
+});
+
+declare module 'vitest' {
+  interface Assertion<T = any> {
+    toBeVisibleSoon(): Promise<T>;
+  }
 }

@@ -1,30 +1,21 @@
 // Văn bản tab: the documents the user may see, paginated, filtered by kind, status and a search
 // on the trích yếu (without diacritics).
 import { Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
 import type { TPage } from '../api/types';
 import { formatDateVi } from '../../shared/vn';
 import { Empty, ErrorAlert, Loading, Pager } from './ui';
 import { DOCUMENT_KIND_LABELS, DocumentStatusBadge, bareNumber, type TDocument } from './doc-shared';
+import { useListParams } from './use-list-params';
 
 const PAGE_SIZE = 20;
 
 export function DocumentList() {
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q, 300);
+  const { params, q, setQ, debounced, page, update } = useListParams();
   const kind = params.get('kind') ?? '';
   const status = params.get('status') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const update = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
-    setParams(next, { replace: true });
-  };
   const list = useQuery({
     queryKey: ['documents', 'list', debounced, kind, status, page],
     queryFn: () => api.get<TPage<TDocument>>(`/documents${toQuery({ q: debounced, kind, status, page, pageSize: PAGE_SIZE })}`),

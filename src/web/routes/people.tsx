@@ -1,10 +1,10 @@
 // Cán bộ: search (without diacritics), filters, a paginated table, Excel export and adding a person.
 import { Anchor, Button, Card, Group, Select, SimpleGrid, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, downloadFile, errorMessage, fieldError, toQuery } from '../api/client';
 import type { TPage, TPerson, TUnitDetail } from '../api/types';
 import { useCan } from '../auth';
@@ -13,6 +13,7 @@ import { UnitPicker, type TUnitOption } from '../components/unit-picker';
 import { DateField, Empty, ErrorAlert, Loading, PageTitle, Pager } from '../components/ui';
 import { GENDER_LABELS } from '../../shared/labels';
 import { formatDateVi } from '../../shared/vn';
+import { useListParams } from '../components/use-list-params';
 
 const PAGE_SIZE = 25;
 const GENDER_OPTIONS = Object.entries(GENDER_LABELS).map(([value, label]) => ({ value, label }));
@@ -62,19 +63,11 @@ function AddPerson({ defaultUnit }: { defaultUnit: TUnitOption | null }) {
 }
 
 export default function PeoplePage() {
-  const [params, setParams] = useSearchParams();
+  const { params, q, setQ, debounced, page, update } = useListParams();
   const canWrite = useCan('person.write');
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q, 300);
   const unitId = params.get('unitId') ?? '';
   const gender = params.get('gender') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
   const [exporting, setExporting] = useState(false);
-  const update = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
-    setParams(next, { replace: true });
-  };
   const unitQ = useQuery({ queryKey: ['units', 'detail', unitId], queryFn: () => api.get<TUnitDetail>(`/units/${unitId}`), enabled: !!unitId });
   const unit: TUnitOption | null = unitId ? { id: unitId, name: unitQ.data?.name ?? 'Đang tải…' } : null;
   const list = useQuery({

@@ -1,10 +1,9 @@
 // Kế hoạch, phong trào: the paginated list with filters, and "Tạo kế hoạch" from the catalogue of
 // typical movements, from an issued plan of the unit above, or blank.
 import { Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
 import type { TPage, TUnitDetail } from '../api/types';
 import { useCan, useMe } from '../auth';
@@ -14,6 +13,7 @@ import type { TCatalogueEntry, TPlan, TPlanSummary } from '../components/plan-ty
 import { DateField, Empty, ErrorAlert, Loading, PageTitle, Pager } from '../components/ui';
 import { PLAN_KIND_LABELS, PLAN_STATE_LABELS } from '../../shared/labels';
 import { formatDateVi, schoolYearLabel, schoolYearOf } from '../../shared/vn';
+import { useListParams } from '../components/use-list-params';
 
 const PAGE_SIZE = 20;
 const ISSUED = 'issued,in_progress,midterm_review,final_review';
@@ -179,18 +179,10 @@ function CreatePlan() {
 
 export default function PlansPage() {
   const canWrite = useCan('plan.write');
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q, 300);
+  const { params, q, setQ, debounced, page, update } = useListParams();
   const schoolYear = params.get('schoolYear') ?? '';
   const kind = params.get('kind') ?? '';
   const state = params.get('state') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const update = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
-    setParams(next, { replace: true });
-  };
   const list = useQuery({
     queryKey: ['plans', 'list', debounced, schoolYear, kind, state, page],
     queryFn: () => api.get<TPage<TPlanSummary>>(`/plans${toQuery({ q: debounced, schoolYear, kind, state, page, pageSize: PAGE_SIZE })}`),

@@ -1,29 +1,20 @@
 // Đơn vị: the lazy tree beside a searchable, paginated list (search works without diacritics).
 import { Badge, Card, Grid, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
 import type { TPage, TUnit } from '../api/types';
 import { UnitTree } from '../components/unit-tree';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager } from '../components/ui';
 import { UNIT_KINDS, UNIT_KIND_LABELS, UNIT_STATUS_LABELS } from '../../shared/labels';
+import { useListParams } from '../components/use-list-params';
 
 const PAGE_SIZE = 20;
 
 export default function UnitsPage() {
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q, 300);
+  const { params, q, setQ, debounced, page, update } = useListParams();
   const kind = params.get('kind') ?? '';
   const status = params.get('status') ?? 'active';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const update = (patch: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
-    setParams(next, { replace: true });
-  };
   const list = useQuery({
     queryKey: ['units', 'list', debounced, kind, status, page],
     queryFn: () => api.get<TPage<TUnit>>(`/units${toQuery({ q: debounced, kind, status, page, pageSize: PAGE_SIZE })}`),

@@ -10,7 +10,11 @@ export type Permission =
   | 'person.read' | 'person.write' | 'person.import'
   | 'user.manage' | 'audit.read' | 'file.write' | 'job.read'
   | 'document.read' | 'document.write'
-  | 'plan.read' | 'plan.write' | 'plan.approve';
+  | 'plan.read' | 'plan.write' | 'plan.approve'
+  | 'rules.manage'
+  | 'commendation.read' | 'commendation.write' | 'commendation.decide' | 'review.vote'
+  | 'report.read' | 'report.write'
+  | 'assessment.read' | 'assessment.write' | 'assessment.approve';
 
 export const ROLE_LABELS: Record<RoleCode, string> = {
   admin: 'Quản trị',
@@ -22,10 +26,10 @@ export const ROLE_LABELS: Record<RoleCode, string> = {
 
 /** What each role may do inside the subtree of the unit it is assigned to. */
 export const ROLE_PERMISSIONS: Record<RoleCode, readonly Permission[]> = {
-  admin: ['unit.read', 'unit.write', 'unit.structure', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'user.manage', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.write'],
-  officer: ['unit.read', 'unit.write', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.write'],
-  head: ['unit.read', 'cluster.read', 'person.read', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.approve'],
-  council: ['unit.read', 'cluster.read', 'person.read', 'document.read', 'plan.read'],
+  admin: ['unit.read', 'unit.write', 'unit.structure', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'user.manage', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.write', 'rules.manage', 'commendation.read', 'commendation.write', 'report.read', 'report.write', 'assessment.read', 'assessment.write'],
+  officer: ['unit.read', 'unit.write', 'cluster.read', 'cluster.write', 'person.read', 'person.write', 'person.import', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.write', 'commendation.read', 'commendation.write', 'report.read', 'report.write', 'assessment.read', 'assessment.write'],
+  head: ['unit.read', 'cluster.read', 'person.read', 'audit.read', 'file.write', 'job.read', 'document.read', 'document.write', 'plan.read', 'plan.approve', 'commendation.read', 'commendation.decide', 'review.vote', 'report.read', 'assessment.read', 'assessment.approve'],
+  council: ['unit.read', 'cluster.read', 'person.read', 'document.read', 'plan.read', 'commendation.read', 'review.vote', 'report.read', 'assessment.read', 'assessment.approve'],
   individual: [],
 };
 

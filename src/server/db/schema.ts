@@ -2,6 +2,7 @@
 // for append-only logs), dates are ISO text (YYYY-MM-DD), timestamps ISO text (UTC), booleans 0/1,
 // JSON as text. Large tables carry province_code, the future Citus distribution key.
 import type { Generated } from 'kysely';
+import type { ReportEvidenceTable, ReportFormTable, ReportFormUnitTable, ReportIndicatorTable, ReportPeriodTable, ReportReminderTable, ReportSubmissionTable, ReportSummaryTable, ReportValueTable } from '../reports/reports.tables';
 
 export type UnitKind =
   | 'bo' | 'so' | 'ubnd_tinh' | 'ubnd_xa' | 'phong_vhxh'
@@ -409,7 +410,165 @@ export type AwardTable = {
   created_at: string;
 };
 
+// Participation (0010): registrations, pacts, initiatives, outreach, exemplars.
+export type RegistrationTable = {
+  id: string;
+  province_code: string;
+  plan_id: string;
+  unit_id: string;
+  person_id: string | null;
+  recipient_kind: 'individual' | 'collective';
+  /** person id, or 'unit:<unit id>' for the unit's own collective title; unique per plan. */
+  recipient_key: string;
+  school_year: number;
+  title_code: string;
+  title_name: string;
+  commitment: string | null;
+  source: 'unit' | 'self';
+  nominated_at: string | null;
+  nominated_by: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type PactTable = {
+  id: string;
+  province_code: string;
+  cluster_id: string;
+  school_year: number;
+  lead_unit_id: string;
+  title: string;
+  body: string;
+  status: 'draft' | 'open' | 'signed';
+  opened_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type PactSignatureTable = {
+  id: string;
+  pact_id: string;
+  unit_id: string;
+  province_code: string;
+  signer_name: string;
+  signer_title: string | null;
+  signed_by: string;
+  signed_at: string;
+};
+
+export type InitiativeStatus = 'submitted' | 'scoring' | 'recognised' | 'rejected';
+
+export type InitiativeTable = {
+  id: string;
+  province_code: string;
+  unit_id: string;
+  person_id: string;
+  title: string;
+  summary: string;
+  field: string | null;
+  school_year: number;
+  /** Same codes as InitiativeLevel in src/rules. */
+  level: 'co_so' | 'tinh' | 'toan_quoc';
+  status: InitiativeStatus;
+  /** Mean of the council's scores (0–100), null until scored. */
+  score: number | null;
+  score_count: Generated<number>;
+  recognised_at: string | null;
+  recognised_by: string | null;
+  decision_number: string | null;
+  decision_date: string | null;
+  reject_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type InitiativeScoreTable = {
+  id: string;
+  initiative_id: string;
+  province_code: string;
+  user_id: string;
+  scorer_name: string;
+  score: number;
+  comment: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type OutreachChannel = 'ban_tin' | 'website' | 'zalo' | 'facebook' | 'hoi_nghi' | 'tap_huan';
+
+export type OutreachEntryTable = {
+  id: string;
+  province_code: string;
+  unit_id: string;
+  plan_id: string | null;
+  channel: OutreachChannel;
+  activity_date: string;
+  title: string;
+  participants: number;
+  reach: number;
+  link: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type ExemplarTable = {
+  id: string;
+  province_code: string;
+  unit_id: string;
+  person_id: string | null;
+  school_year: number;
+  quarter: number;
+  title: string;
+  write_up: string;
+  consent_public: number;
+  status: 'nominated' | 'accepted' | 'rejected';
+  decided_by: string | null;
+  decided_at: string | null;
+  reject_reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type RuleSetTable = {
+  id: string;
+  code: string;
+  version: number;
+  name: string;
+  effective_from: string;
+  effective_to: string | null;
+  citation: string;
+  unverified: number;
+  data: string;
+  source: 'shipped' | 'admin';
+  reason: string | null;
+  created_by: string | null;
+  created_at: string;
+  superseded_at: string | null;
+};
+
 export type DB = {
+  report_indicators: ReportIndicatorTable;
+  report_forms: ReportFormTable;
+  report_form_units: ReportFormUnitTable;
+  report_periods: ReportPeriodTable;
+  report_submissions: ReportSubmissionTable;
+  report_values: ReportValueTable;
+  report_evidence: ReportEvidenceTable;
+  report_reminders: ReportReminderTable;
+  report_summaries: ReportSummaryTable;
+  registrations: RegistrationTable;
+  pacts: PactTable;
+  pact_signatures: PactSignatureTable;
+  initiatives: InitiativeTable;
+  initiative_scores: InitiativeScoreTable;
+  outreach_entries: OutreachEntryTable;
+  exemplars: ExemplarTable;
+  rule_sets: RuleSetTable;
   awards: AwardTable;
   units: UnitTable;
   unit_closure: UnitClosureTable;

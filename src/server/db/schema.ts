@@ -3,6 +3,7 @@
 // JSON as text. Large tables carry province_code, the future Citus distribution key.
 import type { Generated } from 'kysely';
 import type { ReportEvidenceTable, ReportFormTable, ReportFormUnitTable, ReportIndicatorTable, ReportPeriodTable, ReportReminderTable, ReportSubmissionTable, ReportSummaryTable, ReportValueTable } from '../reports/reports.tables';
+import type { AssessmentApprovalTable, AssessmentCriterionTable, AssessmentEvidenceTable, AssessmentRecusalTable, AssessmentResultTable, AssessmentReviewerTable, AssessmentScoreTable, AssessmentSelfScoreTable, AssessmentTable, AssessmentUnitTable } from '../assessments/assessments.tables';
 
 export type UnitKind =
   | 'bo' | 'so' | 'ubnd_tinh' | 'ubnd_xa' | 'phong_vhxh'
@@ -401,13 +402,131 @@ export type AwardTable = {
   authority: string | null;
   amount: number | null;
   thematic: number;
-  source: 'manual' | 'decision_import';
+  source: 'manual' | 'decision_import' | 'decision';
   dedupe_key: string | null;
   voided_at: string | null;
   voided_by: string | null;
   void_reason: string | null;
   created_by: string | null;
   created_at: string;
+};
+
+// Reviews (0007): nominations, review sessions (bình xét), council members, candidates, conflicts,
+// secret ballots (no voter identity, no timestamp) and participation.
+export type NominationKind = 'ca_nhan' | 'tap_the';
+export type NominationSource = 'registration' | 'self' | 'officer' | 'assessment';
+export type NominationStatus = 'open' | 'in_review' | 'withdrawn' | 'done';
+
+export type NominationTable = {
+  id: string;
+  province_code: string;
+  unit_id: string;
+  school_year: number;
+  candidate_kind: NominationKind;
+  person_id: string | null;
+  candidate_unit_id: string | null;
+  title_code: string;
+  source: NominationSource;
+  source_ref: string | null;
+  note: string | null;
+  status: NominationStatus;
+  dedupe_key: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ReviewSessionStatus = 'draft' | 'open' | 'voting' | 'closed';
+
+export type ReviewSessionTable = {
+  id: string;
+  province_code: string;
+  unit_id: string;
+  school_year: number;
+  name: string;
+  name_search: string;
+  period: string;
+  review_date: string;
+  location: string | null;
+  plan_id: string | null;
+  status: ReviewSessionStatus;
+  /** JSON ReviewQuota[] (src/server/reviews/quotas.ts). */
+  quotas: string;
+  rule_set_id: string;
+  rule_set_version: number;
+  /** JSON VoteOverride (src/rules/votes.ts) or null. */
+  vote_override: string | null;
+  opened_at: string | null;
+  voting_at: string | null;
+  closed_at: string | null;
+  minutes_document_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ReviewMemberTable = {
+  id: string;
+  session_id: string;
+  person_id: string;
+  user_id: string | null;
+  role: 'chair' | 'secretary' | 'member';
+  name: string;
+  position: string | null;
+  province_code: string;
+  created_at: string;
+};
+
+export type ReviewCandidateResult = 'pending' | 'passed' | 'failed' | 'withdrawn';
+
+export type ReviewCandidateTable = {
+  id: string;
+  session_id: string;
+  nomination_id: string | null;
+  candidate_kind: NominationKind;
+  person_id: string | null;
+  candidate_unit_id: string | null;
+  title_code: string;
+  name: string;
+  /** JSON Verdict snapshot (src/rules) or null. */
+  eligibility: string | null;
+  votes_for: number;
+  votes_against: number;
+  votes_abstain: number;
+  written_for: number;
+  written_against: number;
+  written_abstain: number;
+  result: ReviewCandidateResult;
+  result_message: string | null;
+  candidate_key: string;
+  province_code: string;
+  created_at: string;
+};
+
+export type ReviewConflictTable = {
+  id: string;
+  session_id: string;
+  member_id: string;
+  candidate_id: string;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type ReviewBallotTable = {
+  id: string;
+  session_id: string;
+  mode: 'electronic' | 'written';
+  /** JSON { [candidateId]: 'for' | 'against' | 'abstain' } */
+  choices: string;
+};
+
+export type ReviewParticipationTable = {
+  session_id: string;
+  member_id: string;
+  mode: 'electronic' | 'written' | 'absent';
+  recorded_by: string | null;
+  recorded_at: string;
 };
 
 // Participation (0010): registrations, pacts, initiatives, outreach, exemplars.
@@ -551,7 +670,140 @@ export type RuleSetTable = {
   superseded_at: string | null;
 };
 
+// Dossiers and decisions (0008).
+export type DossierStatus = 'draft' | 'submitted' | 'accepted' | 'returned' | 'decided';
+
+export type DossierTable = {
+  id: string;
+  province_code: string;
+  sender_unit_id: string;
+  receiver_unit_id: string;
+  title: string;
+  school_year: number;
+  commendation_type: string;
+  review_session_id: string | null;
+  status: DossierStatus;
+  steps_done: string;
+  assigned_user_id: string | null;
+  return_reason: string | null;
+  decision_id: string | null;
+  submitted_at: string | null;
+  accepted_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DossierItemTable = {
+  id: string;
+  dossier_id: string;
+  province_code: string;
+  recipient_kind: 'individual' | 'collective';
+  person_id: string | null;
+  unit_id: string;
+  title_code: string;
+  title_name: string;
+  achievements: string;
+  report: string | null;
+  verdict: string | null;
+  review_candidate_id: string | null;
+  sort_order: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DossierEventTable = {
+  id: string;
+  dossier_id: string;
+  province_code: string;
+  seq: number;
+  action: string;
+  unit_id: string | null;
+  to_unit_id: string | null;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  reason: string | null;
+  note: string | null;
+  created_at: string;
+};
+
+export type DossierFileTable = {
+  id: string;
+  dossier_id: string;
+  item_id: string | null;
+  province_code: string;
+  sha256: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type DecisionTable = {
+  id: string;
+  province_code: string;
+  dossier_id: string;
+  unit_id: string;
+  authority_kind: string;
+  authority_name: string;
+  number_id: string;
+  number_symbol: string;
+  decision_date: string;
+  summary: string;
+  signer_name: string;
+  signer_title: string;
+  school_year: number;
+  total_amount: number;
+  docx_sha256: string | null;
+  certificate_batch_id: string | null;
+  published: number;
+  published_at: string | null;
+  created_by: string | null;
+  created_at: string;
+};
+
+export type DecisionLineTable = {
+  id: string;
+  decision_id: string;
+  province_code: string;
+  item_id: string | null;
+  recipient_kind: 'individual' | 'collective';
+  person_id: string | null;
+  unit_id: string;
+  name: string;
+  position: string | null;
+  unit_name: string;
+  title_code: string;
+  title_name: string;
+  period: string;
+  coefficient: number;
+  base_salary: number;
+  amount: number;
+  paid: number;
+  note: string | null;
+  award_id: string | null;
+  sort_order: number;
+};
+
 export type DB = {
+  assessments: AssessmentTable;
+  assessment_criteria: AssessmentCriterionTable;
+  assessment_units: AssessmentUnitTable;
+  assessment_self_scores: AssessmentSelfScoreTable;
+  assessment_evidence: AssessmentEvidenceTable;
+  assessment_reviewers: AssessmentReviewerTable;
+  assessment_recusals: AssessmentRecusalTable;
+  assessment_scores: AssessmentScoreTable;
+  assessment_approvals: AssessmentApprovalTable;
+  assessment_results: AssessmentResultTable;
+  nominations: NominationTable;
+  review_sessions: ReviewSessionTable;
+  review_members: ReviewMemberTable;
+  review_candidates: ReviewCandidateTable;
+  review_conflicts: ReviewConflictTable;
+  review_ballots: ReviewBallotTable;
+  review_participation: ReviewParticipationTable;
   report_indicators: ReportIndicatorTable;
   report_forms: ReportFormTable;
   report_form_units: ReportFormUnitTable;
@@ -570,6 +822,12 @@ export type DB = {
   exemplars: ExemplarTable;
   rule_sets: RuleSetTable;
   awards: AwardTable;
+  dossiers: DossierTable;
+  dossier_items: DossierItemTable;
+  dossier_events: DossierEventTable;
+  dossier_files: DossierFileTable;
+  decisions: DecisionTable;
+  decision_lines: DecisionLineTable;
   units: UnitTable;
   unit_closure: UnitClosureTable;
   unit_events: UnitEventTable;

@@ -72,5 +72,5 @@ export const AWARD_CODE_LABELS = {
   KNC_GD: 'Kỷ niệm chương "Vì sự nghiệp giáo dục"', TTLDTT: 'Tập thể lao động tiên tiến', TTLDXS: 'Tập thể lao động xuất sắc',
   CO_THI_DUA: 'Cờ thi đua của bộ, ban, ngành, tỉnh', CO_CP: 'Cờ thi đua của Chính phủ', other: 'Hình thức khác',
 } as const;
-export const AWARD_SOURCE_LABELS = { manual: 'Nhập tay', decision_import: 'Nhập từ quyết định' } as const;
+export const AWARD_SOURCE_LABELS = { manual: 'Nhập tay', decision_import: 'Nhập từ quyết định', decision: 'Theo quyết định khen thưởng' } as const;
 export const AWARD_MATCH_LABELS = { exact: 'Khớp', probable: 'Cần xác nhận', none: 'Không tìm thấy' } as const;

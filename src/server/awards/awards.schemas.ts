@@ -25,7 +25,7 @@ export const ZAward = z
     authority: z.string().nullable(),
     amount: z.number().int().nullable(),
     thematic: z.boolean(),
-    source: z.enum(['manual', 'decision_import']),
+    source: z.enum(['manual', 'decision_import', 'decision']),
     voided: z.boolean(),
     voidReason: z.string().nullable(),
     createdAt: z.string(),

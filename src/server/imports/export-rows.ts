@@ -1,6 +1,6 @@
 // Rows for the Excel export, in the import's own columns, limited to what the actor may read.
 import { foldVietnamese } from '../../shared/vn';
-import { requireAccess, unitScope, type TContext } from '../auth/access';
+import { inUnitScope, requireAccess, type TContext } from '../auth/access';
 import type { TImportKind } from './excel-format';
 
 const MAX_EXPORT = 100_000;
@@ -12,7 +12,7 @@ export async function exportRows(ctx: TContext, kind: TImportKind, f: { withinId
   if (kind === 'units') {
     let q = ctx.db.selectFrom('units').leftJoin('units as p', 'p.id', 'units.parent_id').leftJoin('units as pp', 'pp.id', 'units.prof_parent_id')
       .select(['units.code', 'units.name', 'units.kind', 'p.code as parentCode', 'pp.code as profParentCode', 'units.abbreviation', 'units.commune_code', 'units.address', 'units.phone', 'units.email', 'units.valid_from'])
-      .where('units.id', 'in', unitScope(ctx.db, ctx.actor, 'unit.read')).where('units.status', '=', 'active');
+      .where(inUnitScope(ctx.actor, 'unit.read', 'units.id')).where('units.status', '=', 'active');
     if (within) q = q.where('units.id', 'in', within);
     if (f.q) q = q.where('units.name_search', 'like', `%${foldVietnamese(f.q)}%`);
     const rows = await q.orderBy('units.code').limit(MAX_EXPORT).execute();
@@ -20,7 +20,7 @@ export async function exportRows(ctx: TContext, kind: TImportKind, f: { withinId
   }
   let q = ctx.db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id')
     .select(['people.full_name', 'people.birth_date', 'people.gender', 'people.ethnicity', 'people.cccd', 'units.code as unit_code', 'people.position', 'people.staff_category', 'people.phone', 'people.email', 'people.sector_start_date'])
-    .where('people.unit_id', 'in', unitScope(ctx.db, ctx.actor, 'person.read'));
+    .where(inUnitScope(ctx.actor, 'person.read', 'people.unit_id'));
   if (within) q = q.where('people.unit_id', 'in', within);
   if (f.q) q = q.where('people.name_search', 'like', `%${foldVietnamese(f.q)}%`);
   const rows = await q.orderBy('units.code').orderBy('people.name_search').limit(MAX_EXPORT).execute();

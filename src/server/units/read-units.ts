@@ -12,17 +12,21 @@ export async function listUnitsForActor(ctx: TContext, f: Omit<TUnitListFilter, 
   return { items: items.map(presentUnit), total, page: f.page, pageSize: f.pageSize };
 }
 
-/** One level of the tree: the actor's root units when no parent is given, else the children of `parentId`. */
-export async function unitTreeLevel(ctx: TContext, parentId?: string) {
+/** One level of the tree: the actor's root units when no parent is given, else the children of `parentId`; one page of it. */
+export async function unitTreeLevel(ctx: TContext, parentId?: string, page: { page: number; pageSize: number } = { page: 1, pageSize: 2000 }) {
   await requireAccess(ctx, 'unit.read', parentId ? [parentId] : []);
-  if (parentId) return (await listChildren(ctx.db, ctx.actor, [parentId])).map(presentUnit);
+  const window = { offset: (page.page - 1) * page.pageSize, limit: page.pageSize };
+  if (parentId) {
+    const { rows, total } = await listChildren(ctx.db, ctx.actor, { parentIds: [parentId] }, window);
+    return { items: rows.map(presentUnit), total, page: page.page, pageSize: page.pageSize };
+  }
   const roots = grantRoots(ctx.actor, 'unit.read');
   // Keep only the topmost roots (a root below another root is shown under it).
   const rows = await ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', 'in', roots).where('descendant_id', 'in', roots).where('depth', '>', 0).execute();
   const nested = new Set(rows.map((r) => r.descendant_id));
   const top = roots.filter((r) => !nested.has(r));
-  const all = await listChildren(ctx.db, ctx.actor, null);
-  return all.filter((u) => top.includes(u.id)).map(presentUnit);
+  const level = await listChildren(ctx.db, ctx.actor, { ids: top }, window);
+  return { items: level.rows.map(presentUnit), total: level.total, page: page.page, pageSize: page.pageSize };
 }
 
 export async function getUnitDetail(ctx: TContext, id: string) {

@@ -1,8 +1,9 @@
 // All SQL for units, their closure table and their history.
+import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database';
 import type { UnitTable } from '../db/schema';
 import type { TActor } from '../auth/access';
-import { unitScope } from '../auth/access';
+import { inUnitScope } from '../auth/access';
 
 export type TUnitRow = UnitTable;
 
@@ -81,7 +82,7 @@ export type TUnitListFilter = {
 };
 
 export async function listUnits(db: Db | Tx, actor: TActor, f: TUnitListFilter) {
-  let q = db.selectFrom('units').where('units.id', 'in', unitScope(db, actor, 'unit.read'));
+  let q = db.selectFrom('units').where(inUnitScope(actor, 'unit.read', 'units.id'));
   if (f.q) q = q.where((eb) => eb.or([eb('units.name_search', 'like', `%${f.q}%`), eb('units.code', '=', f.q!.toUpperCase())]));
   if (f.kinds?.length) q = q.where('units.kind', 'in', f.kinds as TUnitRow['kind'][]);
   if (f.parentId) q = q.where((eb) => eb.or([eb('units.parent_id', '=', f.parentId!), eb('units.prof_parent_id', '=', f.parentId!)]));
@@ -100,12 +101,16 @@ export async function listUnits(db: Db | Tx, actor: TActor, f: TUnitListFilter) 
   return { items, total: Number(total.n) };
 }
 
-/** Children of a unit (either parent link) with how many children and people each has. */
-export async function listChildren(db: Db | Tx, actor: TActor, parentIds: string[] | null) {
-  let q = db.selectFrom('units').selectAll('units').where('units.id', 'in', unitScope(db, actor, 'unit.read')).where('units.status', '=', 'active');
-  if (parentIds) q = q.where((eb) => eb.or([eb('units.parent_id', 'in', parentIds), eb('units.prof_parent_id', 'in', parentIds)]));
-  const rows = (await q.orderBy('units.name').limit(2000).execute()).sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-  if (!rows.length) return [];
+/** Children of a unit (either parent link), or the units `ids` themselves (the tree's root level), one page at a time,
+ *  with how many children and people each has. Ordered administration first, then schools from upper to lower level. */
+export async function listChildren(db: Db | Tx, actor: TActor, level: { parentIds: string[] } | { ids: string[] }, page = { offset: 0, limit: 2000 }) {
+  let q = db.selectFrom('units').where(inUnitScope(actor, 'unit.read', 'units.id')).where('units.status', '=', 'active');
+  if ('parentIds' in level) q = q.where((eb) => eb.or([eb('units.parent_id', 'in', level.parentIds), eb('units.prof_parent_id', 'in', level.parentIds)]));
+  else q = q.where('units.id', 'in', level.ids.length ? level.ids : ['-']);
+  const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const kindRank = sql<number>`case units.kind ${sql.join(KIND_ORDER.map((k, i) => sql`when ${sql.lit(k)} then ${sql.lit(i)}`), sql` `)} else ${sql.lit(KIND_ORDER.length)} end`;
+  const rows = await q.selectAll('units').orderBy(kindRank).orderBy('units.name').orderBy('units.id').limit(page.limit).offset(page.offset).execute();
+  if (!rows.length) return { rows: [], total };
   const ids = rows.map((r) => r.id);
   const childCounts = await db
     .selectFrom('units')
@@ -131,7 +136,7 @@ export async function listChildren(db: Db | Tx, actor: TActor, parentIds: string
   for (const c of childCounts) cc.set(c.parent_id!, Number(c.n));
   for (const c of profCounts) cc.set(c.prof_parent_id!, (cc.get(c.prof_parent_id!) ?? 0) + Number(c.n));
   const pc = new Map(peopleCounts.map((p) => [p.unit_id, Number(p.n)]));
-  return rows.map((r) => ({ ...r, child_count: cc.get(r.id) ?? 0, people_count: pc.get(r.id) ?? 0 }));
+  return { rows: rows.map((r) => ({ ...r, child_count: cc.get(r.id) ?? 0, people_count: pc.get(r.id) ?? 0 })), total };
 }
 
 export async function insertUnitEvent(trx: Tx, e: { id: string; unit_id: string; event: any; effective_date: string; related_unit_id?: string | null; details?: unknown; actor_user_id: string | null; province_code: string; created_at: string }) {

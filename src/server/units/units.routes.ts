@@ -24,8 +24,15 @@ export function unitRoutes() {
   );
 
   r.openapi(
-    createRoute({ method: 'get', path: '/tree', tags, summary: 'Một cấp của cây đơn vị', request: { query: z.object({ parentId: z.string().optional() }) }, responses: jsonOk(z.object({ items: z.array(ZUnit) })) }),
-    async (c) => c.json({ items: await unitTreeLevel(useCaseContext(c), c.req.valid('query').parentId) }, 200),
+    createRoute({
+      method: 'get', path: '/tree', tags, summary: 'Một cấp của cây đơn vị (phân trang; mặc định tối đa 2.000 đơn vị một trang)',
+      request: { query: z.object({ parentId: z.string().optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(2000).default(2000) }) },
+      responses: jsonOk(z.object({ items: z.array(ZUnit), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })),
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(await unitTreeLevel(useCaseContext(c), q.parentId, { page: q.page, pageSize: q.pageSize }), 200);
+    },
   );
 
   r.openapi(

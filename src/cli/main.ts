@@ -19,6 +19,8 @@ Cách dùng: thidua <lệnh> [tham số]
   backup <tệp>                       sao lưu (SQLite: sao lưu trực tuyến; PostgreSQL: dùng pg_dump)
   restore <tệp>                      khôi phục từ bản sao lưu (máy chủ phải đang dừng)
   parse <tệp> [--json]               đọc một văn bản (txt, docx, doc, pdf) thành dữ liệu có cấu trúc
+  rules check <tình-huống.json> [--json]
+                                     kiểm tra điều kiện một danh hiệu và tiền thưởng (bộ quy tắc kèm theo, không cần CSDL)
   generate-data --scale school|province|national --seed <số> [--province 42] [--force]
                                      sinh dữ liệu tổng hợp (cây đơn vị 2025, cán bộ, lịch sử) để thử tải
   bench [--url http://127.0.0.1:3000] [--user admin --password …] [--pid <pid máy chủ>] [--json]
@@ -81,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'generate-data': return (await import('./commands/generate-data')).runGenerateDataCommand(args);
       case 'bench': return (await import('./commands/bench')).runBenchCommand(args);
       case 'parse': return (await import('./commands/parse')).runParseCommand(args);
+      case 'rules': return (await import('./commands/rules')).runRulesCommand(args);
       case undefined: case 'help': case '--help': case '-h':
         console.log(HELP);
         return cmd ? 0 : 1;

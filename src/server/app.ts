@@ -23,6 +23,7 @@ import { planRoutes } from './plans/plans.routes';
 import { documentRoutes } from './documents/documents.routes';
 import { readerRoutes } from './reader/reader.routes';
 import { awardRoutes } from './awards/awards.routes';
+import { awardStatsRoutes, eligibilityRoutes, ruleSetRoutes, rulesCheckRoutes } from './rules/rules.routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -93,6 +94,10 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/documents', documentRoutes());
   api.route('/reader', readerRoutes());
   api.route('/awards', awardRoutes());
+  api.route('/rule-sets', ruleSetRoutes());
+  api.route('/rules', rulesCheckRoutes());
+  api.route('/eligibility', eligibilityRoutes());
+  api.route('/award-stats', awardStatsRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.route('/api/v1', api);

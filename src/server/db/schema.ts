@@ -529,124 +529,6 @@ export type ReviewParticipationTable = {
   recorded_at: string;
 };
 
-// Reviews (0007): nominations, review sessions (bình xét), council members, candidates, conflicts,
-// secret ballots (no voter identity, no timestamp) and participation.
-export type NominationKind = 'ca_nhan' | 'tap_the';
-export type NominationSource = 'registration' | 'self' | 'officer' | 'assessment';
-export type NominationStatus = 'open' | 'in_review' | 'withdrawn' | 'done';
-
-export type NominationTable = {
-  id: string;
-  province_code: string;
-  unit_id: string;
-  school_year: number;
-  candidate_kind: NominationKind;
-  person_id: string | null;
-  candidate_unit_id: string | null;
-  title_code: string;
-  source: NominationSource;
-  source_ref: string | null;
-  note: string | null;
-  status: NominationStatus;
-  dedupe_key: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-};
-
-export type ReviewSessionStatus = 'draft' | 'open' | 'voting' | 'closed';
-
-export type ReviewSessionTable = {
-  id: string;
-  province_code: string;
-  unit_id: string;
-  school_year: number;
-  name: string;
-  name_search: string;
-  period: string;
-  review_date: string;
-  location: string | null;
-  plan_id: string | null;
-  status: ReviewSessionStatus;
-  /** JSON ReviewQuota[] (src/server/reviews/quotas.ts). */
-  quotas: string;
-  rule_set_id: string;
-  rule_set_version: number;
-  /** JSON VoteOverride (src/rules/votes.ts) or null. */
-  vote_override: string | null;
-  opened_at: string | null;
-  voting_at: string | null;
-  closed_at: string | null;
-  minutes_document_id: string | null;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-};
-
-export type ReviewMemberTable = {
-  id: string;
-  session_id: string;
-  person_id: string;
-  user_id: string | null;
-  role: 'chair' | 'secretary' | 'member';
-  name: string;
-  position: string | null;
-  province_code: string;
-  created_at: string;
-};
-
-export type ReviewCandidateResult = 'pending' | 'passed' | 'failed' | 'withdrawn';
-
-export type ReviewCandidateTable = {
-  id: string;
-  session_id: string;
-  nomination_id: string | null;
-  candidate_kind: NominationKind;
-  person_id: string | null;
-  candidate_unit_id: string | null;
-  title_code: string;
-  name: string;
-  /** JSON Verdict snapshot (src/rules) or null. */
-  eligibility: string | null;
-  votes_for: number;
-  votes_against: number;
-  votes_abstain: number;
-  written_for: number;
-  written_against: number;
-  written_abstain: number;
-  result: ReviewCandidateResult;
-  result_message: string | null;
-  candidate_key: string;
-  province_code: string;
-  created_at: string;
-};
-
-export type ReviewConflictTable = {
-  id: string;
-  session_id: string;
-  member_id: string;
-  candidate_id: string;
-  reason: string;
-  created_by: string | null;
-  created_at: string;
-};
-
-export type ReviewBallotTable = {
-  id: string;
-  session_id: string;
-  mode: 'electronic' | 'written';
-  /** JSON { [candidateId]: 'for' | 'against' | 'abstain' } */
-  choices: string;
-};
-
-export type ReviewParticipationTable = {
-  session_id: string;
-  member_id: string;
-  mode: 'electronic' | 'written' | 'absent';
-  recorded_by: string | null;
-  recorded_at: string;
-};
-
 // Participation (0010): registrations, pacts, initiatives, outreach, exemplars.
 export type RegistrationTable = {
   id: string;
@@ -905,13 +787,6 @@ export type DecisionLineTable = {
 };
 
 export type DB = {
-  nominations: NominationTable;
-  review_sessions: ReviewSessionTable;
-  review_members: ReviewMemberTable;
-  review_candidates: ReviewCandidateTable;
-  review_conflicts: ReviewConflictTable;
-  review_ballots: ReviewBallotTable;
-  review_participation: ReviewParticipationTable;
   assessments: AssessmentTable;
   assessment_criteria: AssessmentCriterionTable;
   assessment_units: AssessmentUnitTable;

@@ -1,0 +1,469 @@
+// Eligibility from the database: facts of people and collectives loaded in bulk (a few queries per
+// chunk of people, never one per person), evaluated by the pure rules core (src/rules) with the active
+// rule sets stored in the database. Every verdict explains itself (rule, fact, citation) and carries
+// the rule set code + version it used, so a caller can store a snapshot.
+//
+// Other features call `evaluatePeople` / `evaluateUnits`; both check access themselves.
+import {
+  evaluateCollective,
+  evaluateIndividual,
+  selectRuleSet,
+  suggestProposals,
+  type CollectiveFacts,
+  type CollectiveYear,
+  type HeldRecord,
+  type IndividualFacts,
+  type Rating,
+  type Reason,
+  type RuleSet,
+  type Verdict,
+  type VerdictStatus,
+} from '../../rules';
+import { RulesError } from '../../rules/errors';
+import { DISCIPLINE_LABELS } from '../../shared/labels';
+import { foldVietnamese, schoolYearOf } from '../../shared/vn';
+import { grantRoots, hasPermissionSomewhere, requireAccess, type TContext } from '../auth/access';
+import type { Db, Tx } from '../db/database';
+import { AppError, notFound } from '../errors';
+import { todayIso } from '../ids';
+import { loadActiveRuleSets, tableExists } from './rule-sets';
+
+const CHUNK = 2000;
+const RATING_RANK: Record<Rating, number> = { HTXSNV: 3, HTTNV: 2, HTNV: 1, KHTNV: 0 };
+
+export type TEligibilityVerdict = {
+  titleCode: string;
+  titleName: string;
+  status: VerdictStatus;
+  eligible: boolean;
+  reasons: Reason[];
+  ruleSetCode: string;
+  ruleSetVersion: number;
+  /** "chưa xác minh": the verdict relies on a value (or a set) not verified in the legal text. */
+  unverified: boolean;
+  unverifiedNotes: string[];
+};
+export type TSuggestion = { titleCode: string; titleName: string; status: VerdictStatus; message: string };
+export type TPersonEligibility = {
+  personId: string;
+  fullName: string;
+  unitId: string;
+  unitName: string | null;
+  position: string | null;
+  verdicts: TEligibilityVerdict[];
+  suggestions: TSuggestion[];
+};
+export type TUnitEligibility = {
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  memberCount: number;
+  verdicts: TEligibilityVerdict[];
+};
+export type TRuleSetUsed = { code: string; version: number; name: string; verified: boolean; citation: string; trail: string[] };
+
+/** When a year's review is assumed to happen: end of May of the school year, or today if earlier. */
+export function defaultReviewDate(schoolYear: number): string {
+  const endOfYear = `${schoolYear + 1}-05-31`;
+  const today = todayIso();
+  return today < endOfYear ? today : endOfYear;
+}
+
+/** The school year whose results are complete (the one that ended last, or is ending). */
+export function defaultSchoolYear(): number {
+  return schoolYearOf(todayIso()) - 1;
+}
+
+function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+const day = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
+
+/** Months covered by employment periods inside school year `y` (rounded to a tenth, at most 12). */
+function monthsEmployed(periods: { from: string; to: string | null }[], y: number, until: string): number {
+  const from = day(`${y}-08-01`);
+  const to = Math.min(day(`${y + 1}-07-31`), day(until));
+  let days = 0;
+  const covered = new Set<number>();
+  for (const p of periods) {
+    const a = Math.max(day(p.from), from);
+    const b = Math.min(p.to ? day(p.to) : to, to);
+    for (let d = a; d <= b; d += 1) covered.add(d);
+  }
+  days = covered.size;
+  return Math.min(12, Math.round((days / 30.4375) * 10) / 10);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Facts from the database.
+
+type TPersonRow = { id: string; full_name: string; unit_id: string; position: string | null; sector_start_date: string | null; unit_name: string | null };
+
+export type TLoadedFacts = { person: TPersonRow; facts: IndividualFacts };
+
+function splitRecords(rows: HeldRecord[], set: RuleSet): { titles: HeldRecord[]; awards: HeldRecord[] } {
+  const titles: HeldRecord[] = [];
+  const awards: HeldRecord[] = [];
+  for (const r of rows) (set.titles[r.code]?.category === 'hinh_thuc' ? awards : titles).push(r);
+  return { titles, awards };
+}
+
+/**
+ * Facts of many people in bulk: ratings, award history (valid rows, thematic flag), disciplines,
+ * employments (months worked in the year considered), years in the sector, recognised initiatives.
+ * About six queries per 2,000 people.
+ */
+export async function loadPeopleFacts(
+  db: Db | Tx,
+  kind: 'sqlite' | 'postgres',
+  personIds: readonly string[],
+  opts: { schoolYear: number; reviewDate: string; ruleSet: RuleSet },
+): Promise<TLoadedFacts[]> {
+  const out: TLoadedFacts[] = [];
+  const hasInitiatives = await tableExists(db, kind, 'initiatives');
+  for (const ids of chunks([...new Set(personIds)])) {
+    const [people, ratings, awards, disciplines, employments, initiatives] = await Promise.all([
+      db
+        .selectFrom('people')
+        .leftJoin('units', 'units.id', 'people.unit_id')
+        .select(['people.id', 'people.full_name', 'people.unit_id', 'people.position', 'people.sector_start_date', 'units.name as unit_name'])
+        .where('people.id', 'in', ids)
+        .execute(),
+      db.selectFrom('performance_ratings').select(['person_id', 'school_year', 'rating']).where('person_id', 'in', ids).execute(),
+      db
+        .selectFrom('awards')
+        .select(['person_id', 'code', 'school_year', 'thematic', 'decision_number', 'decision_date'])
+        .where('person_id', 'in', ids)
+        .where('voided_at', 'is', null)
+        .execute(),
+      db.selectFrom('disciplines').select(['person_id', 'form', 'from_date', 'to_date', 'decision_number']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('employments').select(['person_id', 'from_date', 'to_date']).where('person_id', 'in', ids).execute(),
+      hasInitiatives
+        ? db.selectFrom('initiatives').select(['person_id', 'school_year', 'level', 'title']).where('person_id', 'in', ids).where('status', '=', 'recognised').execute()
+        : Promise.resolve([] as { person_id: string; school_year: number; level: 'co_so' | 'tinh' | 'toan_quoc'; title: string }[]),
+    ]);
+    const group = <T extends { person_id: string | null }>(rows: T[]) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) {
+        if (!r.person_id) continue;
+        const l = m.get(r.person_id);
+        if (l) l.push(r);
+        else m.set(r.person_id, [r]);
+      }
+      return m;
+    };
+    const byRating = group(ratings);
+    const byAward = group(awards);
+    const byDiscipline = group(disciplines);
+    const byEmployment = group(employments);
+    const byInitiative = group(initiatives);
+    const order = new Map(ids.map((id, i) => [id, i]));
+    people.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    for (const p of people) {
+      const years = (byRating.get(p.id) ?? []).map((r) => ({ year: Number(r.school_year), rating: r.rating.toUpperCase() as Rating }));
+      const emp = byEmployment.get(p.id) ?? [];
+      if (emp.length) {
+        const months = monthsEmployed(emp.map((e) => ({ from: e.from_date, to: e.to_date })), opts.schoolYear, opts.reviewDate);
+        if (months < 12) {
+          const y = years.find((r) => r.year === opts.schoolYear);
+          if (y) Object.assign(y, { monthsWorked: months });
+          else years.push({ year: opts.schoolYear, monthsWorked: months } as never);
+        }
+      }
+      const held: HeldRecord[] = (byAward.get(p.id) ?? []).map((a) => ({
+        code: a.code,
+        year: Number(a.school_year),
+        thematic: Number(a.thematic) === 1,
+        ...(a.decision_number ? { decisionRef: `Quyết định số ${a.decision_number}` } : {}),
+        ...(a.decision_date ? { decisionDate: a.decision_date } : {}),
+      }));
+      const { titles, awards: forms } = splitRecords(held, opts.ruleSet);
+      const yearsInSector = p.sector_start_date ? Math.max(0, Math.floor(((day(opts.reviewDate) - day(p.sector_start_date)) / 365.25) * 100) / 100) : undefined;
+      out.push({
+        person: p,
+        facts: {
+          id: p.id,
+          name: p.full_name,
+          years,
+          titles,
+          awards: forms,
+          initiatives: (byInitiative.get(p.id) ?? []).map((i) => ({ year: Number(i.school_year), level: i.level, title: i.title })),
+          disciplinePeriods: (byDiscipline.get(p.id) ?? []).map((d) => ({
+            from: d.from_date,
+            to: d.to_date,
+            level: DISCIPLINE_LABELS[d.form as keyof typeof DISCIPLINE_LABELS] ?? d.form,
+            ...(d.decision_number ? { note: `Quyết định số ${d.decision_number}` } : {}),
+          })),
+          maternityLeavePeriods: [],
+          ...(yearsInSector !== undefined ? { yearsInSector } : {}),
+        },
+      });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rule set choice and verdict shape.
+
+export async function chooseRuleSet(db: Db | Tx, reviewDate: string): Promise<{ set: RuleSet; used: TRuleSetUsed }> {
+  const sets = await loadActiveRuleSets(db);
+  try {
+    const sel = selectRuleSet(sets, { on: reviewDate });
+    const set = sel.ruleSet;
+    return { set, used: { code: set.id, version: set.version, name: set.name, verified: set.verified, citation: set.citation, trail: sel.trail.map((t) => t.reason) } };
+  } catch (e) {
+    if (e instanceof RulesError) throw new AppError('VALIDATION', e.message);
+    throw e;
+  }
+}
+
+export function presentVerdict(v: Verdict, set: RuleSet): TEligibilityVerdict {
+  const unverified = v.unverifiedValuesUsed || !set.verified;
+  const notes = v.unverifiedValuesUsed ? v.unverifiedNotes : !set.verified ? set.unverifiedNotes : [];
+  return {
+    titleCode: v.titleCode,
+    titleName: v.titleName,
+    status: v.status,
+    eligible: v.eligible,
+    reasons: v.reasons.map((r) => ({ ...r, unverified: r.unverified || !set.verified })),
+    ruleSetCode: v.ruleSetId,
+    ruleSetVersion: v.ruleSetVersion,
+    unverified,
+    unverifiedNotes: notes.length ? notes : unverified ? ['Bộ quy tắc đang áp dụng được đánh dấu "chưa xác minh".'] : [],
+  };
+}
+
+function individualTitles(set: RuleSet, title?: string): string[] {
+  const codes = Object.values(set.titles).filter((t) => t.criteria.individual).map((t) => t.code);
+  if (!title) return codes;
+  if (!set.titles[title]) throw new AppError('VALIDATION', `Bộ quy tắc "${set.name}" không có danh hiệu, hình thức mã ${title}`, { fields: [{ field: 'title', message: 'Không có trong bộ quy tắc' }] });
+  return codes.filter((c) => c === title);
+}
+
+function evaluateLoaded(loaded: TLoadedFacts, set: RuleSet, schoolYear: number, reviewDate: string, titles: string[]): TPersonEligibility {
+  const verdicts = titles.map((code) => presentVerdict(evaluateIndividual(loaded.facts, code, set, schoolYear, { on: reviewDate }), set));
+  const suggestions = suggestProposals(loaded.facts, set, schoolYear, { on: reviewDate }).map((s) => ({ titleCode: s.titleCode, titleName: s.titleName, status: s.status, message: s.message }));
+  return {
+    personId: loaded.person.id,
+    fullName: loaded.person.full_name,
+    unitId: loaded.person.unit_id,
+    unitName: loaded.person.unit_name,
+    position: loaded.person.position,
+    verdicts,
+    suggestions,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Service functions (called by routes and by other features).
+
+export type TEvaluatePeopleInput = { personIds: string[]; schoolYear: number; reviewDate?: string; titles?: string[] };
+
+/**
+ * Verdicts for the given people (every individual title of the rule set in force on `reviewDate`, or
+ * `titles`), with reasons, suggestions, and the rule set code/version used. The actor needs
+ * commendation.read over each person's unit (or is the person). Unknown or unreachable ids → 404.
+ */
+export async function evaluatePeople(ctx: TContext, input: TEvaluatePeopleInput): Promise<{ schoolYear: number; reviewDate: string; ruleSet: TRuleSetUsed; people: TPersonEligibility[] }> {
+  const reviewDate = input.reviewDate ?? defaultReviewDate(input.schoolYear);
+  const ids = [...new Set(input.personIds)];
+  await requirePeopleReadable(ctx, ids);
+  const { set, used } = await chooseRuleSet(ctx.db, reviewDate);
+  const titles = input.titles?.length ? input.titles.flatMap((t) => individualTitles(set, t)) : individualTitles(set);
+  const loaded = await loadPeopleFacts(ctx.db, ctx.kind, ids, { schoolYear: input.schoolYear, reviewDate, ruleSet: set });
+  return { schoolYear: input.schoolYear, reviewDate, ruleSet: used, people: loaded.map((l) => evaluateLoaded(l, set, input.schoolYear, reviewDate, titles)) };
+}
+
+async function requirePeopleReadable(ctx: TContext, ids: string[]): Promise<void> {
+  const others = ids.filter((id) => id !== ctx.actor.personId);
+  if (others.length === 0) {
+    if (ids.length && !(await ctx.db.selectFrom('people').select('id').where('id', '=', ids[0]).executeTakeFirst())) throw notFound('Không tìm thấy cán bộ');
+    return;
+  }
+  if (!hasPermissionSomewhere(ctx.actor, 'commendation.read')) throw notFound('Không tìm thấy cán bộ');
+  const roots = grantRoots(ctx.actor, 'commendation.read');
+  for (const part of chunks(others)) {
+    const rows = await ctx.db
+      .selectFrom('people')
+      .select(['people.id'])
+      .where('people.id', 'in', part)
+      .where('people.unit_id', 'in', ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', 'in', roots))
+      .execute();
+    if (rows.length < part.length) throw notFound('Không tìm thấy cán bộ');
+  }
+}
+
+export type TEligibilityListQuery = {
+  unitId: string;
+  schoolYear?: number;
+  reviewDate?: string;
+  title?: string;
+  onlyEligible?: boolean;
+  q?: string;
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * Everyone in a unit's subtree for a school year: verdicts per title, counts per title over the whole
+ * list, and the page asked for. Evaluated in bulk (all people once, then paged, so the counts and the
+ * "only eligible" filter are exact).
+ */
+export async function listEligibility(ctx: TContext, q: TEligibilityListQuery) {
+  await requireAccess(ctx, 'commendation.read', [q.unitId]);
+  const schoolYear = q.schoolYear ?? defaultSchoolYear();
+  const reviewDate = q.reviewDate ?? defaultReviewDate(schoolYear);
+  const { set, used } = await chooseRuleSet(ctx.db, reviewDate);
+  const titles = individualTitles(set, q.title);
+  let people = ctx.db
+    .selectFrom('people')
+    .select(['people.id'])
+    .where('people.unit_id', 'in', ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', q.unitId))
+    .orderBy('people.name_search')
+    .orderBy('people.id');
+  if (q.q) {
+    people = people.where('people.name_search', 'like', `%${foldVietnamese(q.q)}%`);
+  }
+  const ids = (await people.execute()).map((r) => r.id);
+  const loaded = await loadPeopleFacts(ctx.db, ctx.kind, ids, { schoolYear, reviewDate, ruleSet: set });
+  let rows = loaded.map((l) => evaluateLoaded(l, set, schoolYear, reviewDate, titles));
+  const summary = titles.map((code) => {
+    let eligible = 0;
+    let needsReview = 0;
+    let notEligible = 0;
+    for (const r of rows) {
+      const v = r.verdicts.find((x) => x.titleCode === code);
+      if (!v) continue;
+      if (v.status === 'eligible') eligible += 1;
+      else if (v.status === 'needs_review') needsReview += 1;
+      else notEligible += 1;
+    }
+    return { titleCode: code, titleName: set.titles[code].name, shortName: set.titles[code].shortName, eligible, needsReview, notEligible };
+  });
+  if (q.onlyEligible) rows = rows.filter((r) => r.verdicts.some((v) => v.eligible));
+  const total = rows.length;
+  const items = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  return {
+    schoolYear,
+    reviewDate,
+    ruleSet: used,
+    titles: titles.map((code) => ({ code, name: set.titles[code].name, shortName: set.titles[code].shortName })),
+    summary,
+    items,
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+/** One person's verdicts (their own record, or a person inside the actor's commendation.read reach). */
+export async function personEligibility(ctx: TContext, personId: string, q: { schoolYear?: number; reviewDate?: string }) {
+  const schoolYear = q.schoolYear ?? defaultSchoolYear();
+  const res = await evaluatePeople(ctx, { personIds: [personId], schoolYear, reviewDate: q.reviewDate });
+  const person = res.people[0];
+  if (!person) throw notFound('Không tìm thấy cán bộ');
+  return { schoolYear: res.schoolYear, reviewDate: res.reviewDate, ruleSet: res.ruleSet, person };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Collectives.
+
+export type TEvaluateUnitsInput = { unitIds: string[]; schoolYear: number; reviewDate?: string; titles?: string[] };
+
+/**
+ * Collective verdicts for units. Members are the people whose unit lies in the unit's subtree; each
+ * year's counts come from their ratings, award history and disciplines (for the year considered, a
+ * member eligible for LĐTT / CSTĐCS now counts as holding it, as the core does for prerequisites).
+ * The unit's own rating and its rank in a cụm/khối are not stored yet, so those criteria ask for review.
+ */
+export async function evaluateUnits(ctx: TContext, input: TEvaluateUnitsInput): Promise<{ schoolYear: number; reviewDate: string; ruleSet: TRuleSetUsed; units: TUnitEligibility[] }> {
+  const unitIds = [...new Set(input.unitIds)];
+  await requireAccess(ctx, 'commendation.read', unitIds);
+  const reviewDate = input.reviewDate ?? defaultReviewDate(input.schoolYear);
+  const { set, used } = await chooseRuleSet(ctx.db, reviewDate);
+  const Y = input.schoolYear;
+  const titleCodes = Object.values(set.titles)
+    .filter((t) => t.criteria.collective && (!input.titles?.length || input.titles.includes(t.code)))
+    .map((t) => t.code);
+  const units = unitIds.length ? await ctx.db.selectFrom('units').select(['id', 'name', 'kind']).where('id', 'in', unitIds).execute() : [];
+  const members = unitIds.length
+    ? await ctx.db
+        .selectFrom('unit_closure')
+        .innerJoin('people', 'people.unit_id', 'unit_closure.descendant_id')
+        .select(['unit_closure.ancestor_id as unit_id', 'people.id as person_id'])
+        .where('unit_closure.ancestor_id', 'in', unitIds)
+        .execute()
+    : [];
+  const memberIds = [...new Set(members.map((m) => m.person_id))];
+  const loaded = await loadPeopleFacts(ctx.db, ctx.kind, memberIds, { schoolYear: Y, reviewDate, ruleSet: set });
+  const byId = new Map(loaded.map((l) => [l.person.id, l]));
+  // For the year considered: members eligible now for LĐTT / CSTĐCS.
+  const nowLdtt = new Set<string>();
+  const nowCstdcs = new Set<string>();
+  for (const l of loaded) {
+    if (set.titles.LDTT && evaluateIndividual(l.facts, 'LDTT', set, Y, { on: reviewDate }).eligible) nowLdtt.add(l.person.id);
+    if (set.titles.CSTDCS && evaluateIndividual(l.facts, 'CSTDCS', set, Y, { on: reviewDate }).eligible) nowCstdcs.add(l.person.id);
+  }
+  const unitAwards = unitIds.length
+    ? await ctx.db.selectFrom('awards').select(['unit_id', 'code', 'school_year', 'thematic']).where('unit_id', 'in', unitIds).where('person_id', 'is', null).where('voided_at', 'is', null).execute()
+    : [];
+  const out: TUnitEligibility[] = [];
+  for (const u of units) {
+    const mine = members.filter((m) => m.unit_id === u.id).map((m) => byId.get(m.person_id)).filter((x): x is TLoadedFacts => !!x);
+    const years: CollectiveYear[] = [];
+    for (let y = Y - 5; y <= Y; y += 1) {
+      const rated = mine.filter((m) => m.facts.years.some((r) => r.year === y && r.rating));
+      if (rated.length === 0) continue;
+      const holds = (m: TLoadedFacts, code: string) => m.facts.titles.some((t) => t.code === code && t.year === y && !t.thematic);
+      const from = `${y}-08-01`;
+      const to = `${y + 1}-07-31`;
+      years.push({
+        year: y,
+        memberCount: rated.length,
+        ldttCount: rated.filter((m) => holds(m, 'LDTT') || holds(m, 'CSTDCS') || (y === Y && nowLdtt.has(m.person.id))).length,
+        completedCount: rated.filter((m) => {
+          const r = m.facts.years.find((x) => x.year === y)?.rating;
+          return !!r && RATING_RANK[r] >= RATING_RANK.HTNV;
+        }).length,
+        cstdcsCount: rated.filter((m) => holds(m, 'CSTDCS') || (y === Y && nowCstdcs.has(m.person.id))).length,
+        disciplinedCount: rated.filter((m) =>
+          m.facts.disciplinePeriods.some((d) => d.level !== DISCIPLINE_LABELS.khien_trach && d.from <= to && (d.to === null || d.to >= from)),
+        ).length,
+      });
+    }
+    const held: HeldRecord[] = unitAwards.filter((a) => a.unit_id === u.id).map((a) => ({ code: a.code, year: Number(a.school_year), thematic: Number(a.thematic) === 1 }));
+    const { titles, awards } = splitRecords(held, set);
+    const facts: CollectiveFacts = { id: u.id, name: u.name, years, titles, awards, disciplinePeriods: [] };
+    out.push({
+      unitId: u.id,
+      unitName: u.name,
+      unitKind: u.kind,
+      memberCount: mine.length,
+      verdicts: titleCodes.map((code) => presentVerdict(evaluateCollective(facts, code, set, Y, { on: reviewDate }), set)),
+    });
+  }
+  out.sort((a, b) => unitIds.indexOf(a.unitId) - unitIds.indexOf(b.unitId));
+  return { schoolYear: Y, reviewDate, ruleSet: used, units: out };
+}
+
+/** Collective verdicts for a unit and its direct sub-units that have members. */
+export async function unitEligibility(ctx: TContext, unitId: string, q: { schoolYear?: number; reviewDate?: string }) {
+  await requireAccess(ctx, 'commendation.read', [unitId]);
+  const children = await ctx.db
+    .selectFrom('unit_closure')
+    .innerJoin('units', 'units.id', 'unit_closure.descendant_id')
+    .select('units.id')
+    .where('unit_closure.ancestor_id', '=', unitId)
+    .where('unit_closure.depth', '=', 1)
+    .where('units.status', '=', 'active')
+    .orderBy('units.name')
+    .limit(200)
+    .execute();
+  const res = await evaluateUnits(ctx, { unitIds: [unitId, ...children.map((c) => c.id)], schoolYear: q.schoolYear ?? defaultSchoolYear(), reviewDate: q.reviewDate });
+  return { ...res, units: res.units.filter((u, i) => i === 0 || u.memberCount > 0) };
+}
+

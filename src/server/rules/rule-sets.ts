@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { ZodError } from 'zod';
 import { parseRuleSet, SHIPPED_RULE_SETS, type RuleSet } from '../../rules';
-import { hasPermissionSomewhere, requireAccess, type TContext } from '../auth/access';
+import { grantRoots, hasPermissionSomewhere, requireAccess, type TContext } from '../auth/access';
 import { writeAudit } from '../audit/audit';
 import type { Db, Tx } from '../db/database';
 import type { RuleSetTable } from '../db/schema';
@@ -185,7 +185,9 @@ export async function createRuleSetVersion(ctx: TContext, code: string, input: T
       if (Number(closed.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Bộ quy tắc vừa được người khác sửa; hãy tải lại');
       await trx.insertInto('rule_sets').values(row).execute();
       await writeAudit(trx, ctx.kind, {
-        actorUserId: ctx.actor.userId, action: 'rule_set.update', entityType: 'rule_set', entityId: code, unitId: null,
+        actorUserId: ctx.actor.userId, action: 'rule_set.update', entityType: 'rule_set', entityId: code,
+        // Rule sets are not a unit's data: the row is filed under the unit where the administrator holds rules.manage.
+        unitId: grantRoots(ctx.actor, 'rules.manage')[0] ?? null,
         before: { version: current.version, name: current.name, effectiveFrom: current.effective_from, effectiveTo: current.effective_to, citation: current.citation, unverified: current.unverified === 1 },
         after: { version, name: row.name, effectiveFrom: row.effective_from, effectiveTo: row.effective_to, citation: row.citation, unverified: row.unverified === 1, changed },
         reason,

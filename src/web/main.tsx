@@ -28,6 +28,8 @@ const DocumentDetailPage = lazy(() => import('./routes/documents-detail'));
 const ReaderPage = lazy(() => import('./routes/reader'));
 const UsersPage = lazy(() => import('./routes/users'));
 const AuditPage = lazy(() => import('./routes/audit'));
+const EligibilityPage = lazy(() => import('./routes/eligibility'));
+const RuleSetsPage = lazy(() => import('./routes/rule-sets'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const theme = createTheme({
@@ -86,6 +88,9 @@ function App() {
           <Route path="/doc-van-ban" element={can('plan.read') || can('document.read') ? <ReaderPage /> : <Navigate to="/" replace />} />
           <Route path="/tai-khoan" element={can('user.manage') ? <UsersPage /> : <Navigate to="/" replace />} />
           <Route path="/nhat-ky" element={can('audit.read') ? <AuditPage /> : <Navigate to="/" replace />} />
+          <Route path="/xet-khen-thuong" element={can('commendation.read') ? <EligibilityPage /> : <Navigate to="/" replace />} />
+          <Route path="/quy-dinh" element={can('commendation.read') || can('rules.manage') ? <RuleSetsPage /> : <Navigate to="/" replace />} />
+          <Route path="/quy-dinh/:code" element={can('commendation.read') || can('rules.manage') ? <RuleSetsPage /> : <Navigate to="/" replace />} />
           <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
           <Route path="/dang-nhap" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -85,6 +85,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/can-bo', label: 'Cán bộ', show: can('person.read') },
     { to: me.personId && !can('person.read') ? `/can-bo/${me.personId}` : '', label: 'Hồ sơ của tôi', show: !!me.personId && !can('person.read') },
     { to: '/ke-hoach', label: 'Kế hoạch, phong trào', show: can('plan.read') },
+    { to: '/xet-khen-thuong', label: 'Xét điều kiện khen thưởng', show: can('commendation.read') },
+    { to: '/quy-dinh', label: 'Bộ quy tắc', show: can('rules.manage') },
     { to: '/van-ban', label: 'Văn bản', show: can('document.read') },
     { to: '/doc-van-ban', label: 'Đọc văn bản', show: can('plan.write') },
     { to: '/nhap-du-lieu', label: 'Nhập dữ liệu', show: can('person.import') || can('unit.structure') },

@@ -123,8 +123,9 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
       total = Math.max(total, res.json.total);
       for (const p of res.json.items.slice(0, 3)) if (personIds.length < n) personIds.push(p.id);
       if (raw) {
-        const where = `people.unit_id in (select distinct unit_closure.descendant_id from unit_closure where unit_closure.ancestor_id in (${list(readRoots.length)})) and people.name_search like ? and people.unit_id in (select descendant_id from unit_closure where ancestor_id = ?)`;
-        const params = [...readRoots, `%${q}%`, so.id];
+        // The best hand-written shape: the reach as a correlated EXISTS, the Sở's province as a filter.
+        const where = `exists (select 1 from unit_closure c where c.descendant_id = people.unit_id and c.ancestor_id in (${list(readRoots.length)})) and people.province_code = ? and people.name_search like ? and people.unit_id in (select descendant_id from unit_closure where ancestor_id = ?)`;
+        const params = [...readRoots, province, `%${q}%`, so.id];
         const [ms] = await time(async () => {
           await raw.query(`select count(*) as n from people where ${where}`, params);
           return raw.query(`select people.*, units.name as unit_name from people left join units on units.id = people.unit_id where ${where} order by people.name_search, people.id limit 20 offset 0`, params);
@@ -159,7 +160,9 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
     // 4. One level of the unit tree: under the Sở (THPT, GDTX and every MN/TH/THCS it guides) and under a UBND xã.
     const treeFloor = async (parentId: string) => {
       const unitRoots = roots('unit.read');
-      const kids = await raw!.query(`select units.* from units where units.id in (select distinct descendant_id from unit_closure where ancestor_id in (${list(unitRoots.length)})) and units.status = 'active' and (units.parent_id = ? or units.prof_parent_id = ?) order by units.name limit 2000`, [...unitRoots, parentId, parentId]);
+      const scope = `exists (select 1 from unit_closure c where c.descendant_id = units.id and c.ancestor_id in (${list(unitRoots.length)}))`;
+      await raw!.query(`select count(*) as n from units where ${scope} and units.status = 'active' and (units.parent_id = ? or units.prof_parent_id = ?)`, [...unitRoots, parentId, parentId]);
+      const kids = await raw!.query(`select units.* from units where ${scope} and units.status = 'active' and (units.parent_id = ? or units.prof_parent_id = ?) order by units.kind, units.name limit 2000`, [...unitRoots, parentId, parentId]);
       const ids = kids.map((k: any) => k.id);
       if (!ids.length) return;
       await raw!.query(`select parent_id, count(*) as n from units where parent_id in (${list(ids.length)}) and status = 'active' group by parent_id`, ids);
@@ -192,7 +195,7 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
         o.push(res.ms);
         bytes = res.bytes;
         if (raw) {
-          const [ms, r] = await time(() => raw.query(`select people.full_name, people.birth_date, people.gender, people.ethnicity, people.cccd, units.code as unit_code, people.position, people.staff_category, people.phone, people.email, people.sector_start_date from people inner join units on units.id = people.unit_id where people.unit_id in (select distinct descendant_id from unit_closure where ancestor_id in (${list(readRoots.length)})) and people.unit_id in (select descendant_id from unit_closure where ancestor_id = ?) order by units.code, people.name_search limit 100000`, [...readRoots, school.id]));
+          const [ms, r] = await time(() => raw.query(`select people.full_name, people.birth_date, people.gender, people.ethnicity, people.cccd, units.code as unit_code, people.position, people.staff_category, people.phone, people.email, people.sector_start_date from people inner join units on units.id = people.unit_id where exists (select 1 from unit_closure c where c.descendant_id = people.unit_id and c.ancestor_id in (${list(readRoots.length)})) and people.unit_id in (select descendant_id from unit_closure where ancestor_id = ?) order by units.code, people.name_search limit 100000`, [...readRoots, school.id]));
           f.push(ms);
           count = r.length;
         }

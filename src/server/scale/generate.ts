@@ -16,6 +16,7 @@ import { writeAudit } from '../audit/audit';
 import { newId, nowIso, randomPassword, todayIso } from '../ids';
 import { makeRandom, personName, type TRandom } from '../demo/seed-demo';
 import { ETHNICITIES } from '../demo/names';
+import { awardsStep } from './awards-step';
 import { PostgresBulkWriter, SqliteBulkWriter, TABLES, type TBulkWriter, type TTableSpec } from './bulk';
 import { COMMUNE_KINDS, FEMALE_SHARE, KIND_PREFIX, planFor, SO_DEPARTMENTS, STAFF_RANGE, summarize, TO_BY_KIND, type TPlanSummary, type TProvincePlan, type TScale } from './plan';
 
@@ -30,7 +31,15 @@ export type TUnitInfo = {
   ancestors: Map<string, number>;
 };
 
-export type TPersonInfo = { id: string; unitId: string; fullName: string; position: string; category: string; female: boolean; startYear: number };
+export type TPersonInfo = {
+  id: string; unitId: string; fullName: string; position: string; category: string; female: boolean; startYear: number;
+  /** Ratings of the ten school years before the current one, one letter a year from the oldest: x = HTXSNV,
+   *  t = HTTNV, h = HTNV, k = KHTNV, '-' = not in service. Later steps (awards) stay consistent with them. */
+  ratings: string;
+  /** The unit of the years before a move (`switchYear`), if the person moved once. */
+  prevUnitId: string | null;
+  switchYear: number;
+};
 
 export type TCommuneModel = { code: string; name: string; ubnd: TUnitInfo; phong: TUnitInfo; schools: TUnitInfo[] };
 
@@ -291,7 +300,8 @@ export const peopleStep: TScaleStep = {
         const id = ctx.id(ID_TAGS.people, P);
         const sectorStart = `${startYear}-09-0${rnd.int(1, 5)}`;
         await ctx.add('people', [id, fullName, ns, birth, female ? 'nu' : 'nam', rnd.weighted(ETHNICITIES), cccd, rnd.next() < 0.8 ? `09${rnd.int(10_000_000, 99_999_999)}` : null, null, unit.id, position, category, sectorStart, P, ctx.now, ctx.now]);
-        m.people.push({ id, unitId: unit.id, fullName, position, category, female, startYear });
+        const person: TPersonInfo = { id, unitId: unit.id, fullName, position, category, female, startYear, ratings: '', prevUnitId: null, switchYear: 0 };
+        m.people.push(person);
         // Employment history: a quarter of the long-serving staff moved once from a school of the same kind.
         let switchYear = 0;
         let prevUnit: TUnitInfo | null = null;
@@ -305,11 +315,16 @@ export const peopleStep: TScaleStep = {
         }
         // Ten school years of ratings (those in service), at the unit of that year.
         const strength = rnd.next();
+        let letters = '-'.repeat(Math.max(0, Math.min(10, startYear - firstYear)));
         for (let y = Math.max(firstYear, startYear); y < ctx.currentYear; y++) {
           const r = rnd.next() * 0.6 + strength * 0.4;
           const rating = r > 0.72 ? 'htxsnv' : r > 0.2 ? 'httnv' : r > 0.04 ? 'htnv' : 'khtnv';
+          letters += rating === 'htxsnv' ? 'x' : rating === 'httnv' ? 't' : rating === 'htnv' ? 'h' : 'k';
           await ctx.add('performance_ratings', [ctx.id(ID_TAGS.performance_ratings, P), id, P, y, rating, prevUnit && y < switchYear ? prevUnit.id : unit.id]);
         }
+        person.ratings = letters;
+        person.prevUnitId = prevUnit?.id ?? null;
+        person.switchYear = switchYear;
         const degree = category === 'Nhân viên' ? 'Cao đẳng' : rnd.next() < 0.18 ? 'Thạc sĩ' : 'Đại học';
         const field = kindKey === 'mn' || kindKey === 'truong_khac' ? 'Giáo dục mầm non' : kindKey === 'th' ? 'Giáo dục tiểu học' : position.startsWith('Giáo viên ') ? position.replace(/^Giáo viên /, 'Sư phạm ') : 'Quản lý giáo dục';
         await ctx.add('qualifications', [ctx.id(ID_TAGS.qualifications, P), id, P, 'Trình độ chuyên môn', `${degree} ${field} – ${rnd.pick(UNIVERSITIES)}`, startYear - 1]);
@@ -382,7 +397,8 @@ export const accountsStep: TScaleStep = {
   },
 };
 
-export const DEFAULT_STEPS: TScaleStep[] = [unitsStep, peopleStep, clustersStep, accountsStep];
+/** Built-in steps; the award history (awards-step.ts) comes last: it reads the ratings the people step drew. */
+export const DEFAULT_STEPS: TScaleStep[] = [unitsStep, peopleStep, clustersStep, accountsStep, awardsStep];
 
 // ---------------------------------------------------------------- driver
 

@@ -24,6 +24,7 @@ import { documentRoutes } from './documents/documents.routes';
 import { readerRoutes } from './reader/reader.routes';
 import { awardRoutes } from './awards/awards.routes';
 import { awardStatsRoutes, eligibilityRoutes, ruleSetRoutes, rulesCheckRoutes } from './rules/rules.routes';
+import { assessmentRoutes } from './assessments/assessments.routes';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -94,6 +95,7 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/documents', documentRoutes());
   api.route('/reader', readerRoutes());
   api.route('/awards', awardRoutes());
+  api.route('/assessments', assessmentRoutes());
   api.route('/rule-sets', ruleSetRoutes());
   api.route('/rules', rulesCheckRoutes());
   api.route('/eligibility', eligibilityRoutes());

@@ -23,6 +23,7 @@ import { planRoutes } from './plans/plans.routes';
 import { documentRoutes } from './documents/documents.routes';
 import { readerRoutes } from './reader/reader.routes';
 import { awardRoutes } from './awards/awards.routes';
+import { nominationRoutes, reviewRoutes } from './reviews/reviews.routes';
 import { awardStatsRoutes, eligibilityRoutes, ruleSetRoutes, rulesCheckRoutes } from './rules/rules.routes';
 import { assessmentRoutes } from './assessments/assessments.routes';
 
@@ -100,6 +101,8 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/rules', rulesCheckRoutes());
   api.route('/eligibility', eligibilityRoutes());
   api.route('/award-stats', awardStatsRoutes());
+  api.route('/nominations', nominationRoutes());
+  api.route('/reviews', reviewRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.route('/api/v1', api);

@@ -13,6 +13,7 @@ import { writeAudit } from '../audit/audit';
 import { newId, nowIso, todayIso } from '../ids';
 import { insertUnit } from '../units/units.repository';
 import { ETHNICITIES, FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE } from './names';
+import { seedReviewsDemo } from '../reviews/demo';
 import { seedAssessmentsDemo } from '../assessments/demo';
 
 export const DEMO_PROVINCE_CODE = '42';
@@ -254,6 +255,7 @@ export async function seedDemo(database: Database, opts: { seed?: number; adminP
     await trx.insertInto('settings').values({ key: 'demo.seeded', value: JSON.stringify({ at: now, units: units.length, people: people.length }), updated_at: now }).execute();
   });
   accounts.push(...(await seedAssessmentsDemo(database, { demoHash, currentYear, provinceCode: P })));
+  accounts.push(...(await seedReviewsDemo(database, { demoHash, currentYear, today })));
   return { units: units.length, people: people.length, accounts: accounts.map(({ username, role, unitName, description }) => ({ username, role, unitName, description })), adminPassword: null, demoPassword: opts.demoPassword };
 }
 

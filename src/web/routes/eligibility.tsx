@@ -138,7 +138,7 @@ function PeopleTab({ unit, year, reviewDate }: { unit: TUnitOption; year: string
               {data.items.map((p) => (
                 <Table.Tr key={p.personId}>
                   <Table.Td>
-                    <Anchor component="button" type="button" onClick={() => setOpen(p)} fw={500}>{p.fullName}</Anchor>
+                    <Anchor component="button" type="button" onClick={() => setOpen(p)} fw={500} ta="left">{p.fullName}</Anchor>
                     <Text size="xs" c="dimmed">{p.position}</Text>
                   </Table.Td>
                   {data.titles.map((t) => {
@@ -170,7 +170,7 @@ function PeopleTab({ unit, year, reviewDate }: { unit: TUnitOption; year: string
               {units.data.units.map((u) => (
                 <Table.Tr key={u.unitId}>
                   <Table.Td>
-                    <Anchor component="button" type="button" onClick={() => setOpenUnit(u)}>{u.unitName}</Anchor>
+                    <Anchor component="button" type="button" onClick={() => setOpenUnit(u)} ta="left">{u.unitName}</Anchor>
                     <Text size="xs" c="dimmed">{u.memberCount} thành viên</Text>
                   </Table.Td>
                   {collectiveTitles.map((t) => {
@@ -242,7 +242,7 @@ export default function EligibilityPage() {
       <PageTitle actions={<Button component={Link} to="/quy-dinh" variant="default" size="xs">Bộ quy tắc</Button>}>Xét điều kiện khen thưởng</PageTitle>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <UnitPicker label="Đơn vị" value={unit} onChange={setUnit} w={340} />
-        <Select label="Năm học" data={years} value={year} onChange={(v) => v && setYear(v)} allowDeselect={false} w={180} />
+        <Select label="Năm học" data={years} value={year} onChange={(v) => v && setYear(v)} allowDeselect={false} w={210} />
         <DateField label="Ngày xét (chọn bộ quy tắc)" value={reviewText} onChange={setReviewText} description="Để trống: 31/5 cuối năm học" w={200} />
       </Group>
       {!unit ? <Empty>Chọn một đơn vị để xem.</Empty> : (

@@ -23,6 +23,10 @@ import { planRoutes } from './plans/plans.routes';
 import { documentRoutes } from './documents/documents.routes';
 import { readerRoutes } from './reader/reader.routes';
 import { awardRoutes } from './awards/awards.routes';
+import { exemplarRoutes, initiativeRoutes, outreachRoutes, pactRoutes, registrationRoutes } from './participation/participation.routes';
+import { reportRoutes } from './reports/reports.routes';
+import { dossierRoutes } from './dossiers/dossiers.routes';
+import { decisionRoutes, publicRoutes } from './decisions/decisions.routes';
 import { nominationRoutes, reviewRoutes } from './reviews/reviews.routes';
 import { awardStatsRoutes, eligibilityRoutes, ruleSetRoutes, rulesCheckRoutes } from './rules/rules.routes';
 import { assessmentRoutes } from './assessments/assessments.routes';
@@ -96,6 +100,10 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/documents', documentRoutes());
   api.route('/reader', readerRoutes());
   api.route('/awards', awardRoutes());
+  api.route('/reports', reportRoutes());
+  api.route('/dossiers', dossierRoutes());
+  api.route('/decisions', decisionRoutes());
+  api.route('/public', publicRoutes());
   api.route('/assessments', assessmentRoutes());
   api.route('/rule-sets', ruleSetRoutes());
   api.route('/rules', rulesCheckRoutes());
@@ -103,6 +111,11 @@ export function createApp(deps: TAppDeps, opts: { webDir?: string } = {}) {
   api.route('/award-stats', awardStatsRoutes());
   api.route('/nominations', nominationRoutes());
   api.route('/reviews', reviewRoutes());
+  api.route('/registrations', registrationRoutes());
+  api.route('/pacts', pactRoutes());
+  api.route('/initiatives', initiativeRoutes());
+  api.route('/outreach', outreachRoutes());
+  api.route('/exemplars', exemplarRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.route('/api/v1', api);

@@ -227,4 +227,36 @@ describeOnBothDatabases('hồ sơ khen thưởng: gửi lên, trả lại, gửi
     const audit = await env().deps.database.db.selectFrom('audit_log').select('action').where('action', '=', 'dossier_workflow.update').execute();
     expect(audit.length).toBe(1);
   });
+
+  it('lập hồ sơ từ phiên bình xét đã đóng: chỉ người đạt; có Biên bản trong ZIP; phiên chưa đóng thì từ chối', async () => {
+    const list = await pdpOfficer.get(`/api/v1/reviews?unitId=${state.pdp}`);
+    const sessionId = list.json.items[0].id as string;
+    const early = await pdpOfficer.post('/api/v1/dossiers', { reviewSessionId: sessionId });
+    expect(early.status).toBe(409);
+    expect(early.json.error.message).toContain('chưa kết thúc');
+
+    const opened = await pdpOfficer.post(`/api/v1/reviews/${sessionId}/open`);
+    expect(opened.status).toBe(200);
+    const candidates = opened.json.candidates.filter((c: { result: string }) => c.result !== 'withdrawn') as { id: string; personId: string }[];
+    // Everyone votes for all but the last candidate, who gets no majority.
+    const last = candidates[candidates.length - 1].id;
+    const choices = Object.fromEntries(candidates.map((c) => [c.id, c.id === last ? 'against' : 'for']));
+    for (const u of ['pdp.hieutruong', 'pdp.hoidong', 'pdp.hoidong2', 'pdp.hoidong3']) {
+      const voter = await env().login(u);
+      expect((await voter.post(`/api/v1/reviews/${sessionId}/ballot`, { choices })).status).toBe(200);
+    }
+    const secretary = opened.json.members.find((m: { role: string }) => m.role === 'secretary');
+    expect((await pdpOfficer.post(`/api/v1/reviews/${sessionId}/written-votes`, { memberId: secretary.id, choices })).status).toBe(200);
+    const closed = await pdpOfficer.post(`/api/v1/reviews/${sessionId}/close`);
+    expect(closed.status).toBe(200);
+    const passed = closed.json.candidates.filter((c: { result: string }) => c.result === 'passed').map((c: { personId: string }) => c.personId).sort();
+    expect(passed.length).toBe(candidates.length - 1);
+
+    const res = await pdpOfficer.post('/api/v1/dossiers', { reviewSessionId: sessionId });
+    expect(res.status).toBe(200);
+    expect(res.json.reviewSessionId).toBe(sessionId);
+    expect(res.json.items.map((i: { personId: string }) => i.personId).sort()).toEqual(passed);
+    const zip = await bytesOf('pdp.tdkt', `/api/v1/dossiers/${res.json.id}/zip`);
+    expect(Object.keys((await JSZip.loadAsync(zip.bytes)).files)).toContain('02-bien-ban-hop-hoi-dong.docx');
+  });
 });

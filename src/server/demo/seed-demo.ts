@@ -14,6 +14,7 @@ import { newId, nowIso, todayIso } from '../ids';
 import { insertUnit } from '../units/units.repository';
 import { ETHNICITIES, FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE } from './names';
 import { seedReviewsDemo } from '../reviews/demo';
+import { seedReportsDemo } from '../reports/demo';
 import { seedAssessmentsDemo } from '../assessments/demo';
 
 export const DEMO_PROVINCE_CODE = '42';
@@ -256,6 +257,7 @@ export async function seedDemo(database: Database, opts: { seed?: number; adminP
   });
   accounts.push(...(await seedAssessmentsDemo(database, { demoHash, currentYear, provinceCode: P })));
   accounts.push(...(await seedReviewsDemo(database, { demoHash, currentYear, today })));
+  await seedReportsDemo(database, { provinceCode: P, today });
   return { units: units.length, people: people.length, accounts: accounts.map(({ username, role, unitName, description }) => ({ username, role, unitName, description })), adminPassword: null, demoPassword: opts.demoPassword };
 }
 

@@ -1,0 +1,230 @@
+// A unit's report for one period: get-or-create the draft, save figures (checked all together, stored
+// all or nothing), attach evidence, submit (late after the due date), and the receiver accepts or
+// returns it with a reason. An accepted report changes only after it is returned.
+import { formatDateVi } from '../../shared/vn';
+import { grantRoots, requireAccess, type TContext } from '../auth/access';
+import { writeAudit } from '../audit/audit';
+import type { Tx } from '../db/database';
+import { withTransaction } from '../db/transaction';
+import { AppError, notFound } from '../errors';
+import { sniffType, type FileStorage } from '../files/storage';
+import { uploadAttachment } from '../files/attachments';
+import { newId, nowIso, todayIso } from '../ids';
+import { notifyUser } from '../notifications/notifications';
+import { formSections, loadReadableForm, presentPeriod, presentSections, type TResolvedSection } from './forms';
+import { checkAndCompute, missingForSubmit, parseRawValues, type TRawValue, type TValues } from './report-values';
+import { findPeriod, findSubmission, officersWithEmail, periodsOf, reachesAny, respondentIds, valuesOf, type TFormRow, type TPeriodRow, type TSubmissionRow } from './reports.repository';
+import type { ReportSubmissionState } from './reports.tables';
+
+export const SUBMISSION_STATE_LABELS: Record<ReportSubmissionState | 'missing', string> = { missing: 'Chưa báo cáo', draft: 'Đang soạn', submitted: 'Đã gửi', accepted: 'Đã tiếp nhận', returned: 'Bị trả lại' };
+export const EVIDENCE_TYPES = ['pdf', 'png', 'jpg', 'docx', 'xlsx'];
+export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+async function planOf(ctx: TContext, form: TFormRow) {
+  return ctx.db.selectFrom('plans').select(['id', 'state', 'title', 'period_to']).where('id', '=', form.plan_id).executeTakeFirstOrThrow();
+}
+
+function assertPlanOpen(plan: { state: string }) {
+  if (plan.state === 'closed') throw new AppError('INVALID_STATE', 'Kế hoạch đã kết thúc; không nhận thêm báo cáo');
+}
+function assertPeriodOpen(period: TPeriodRow, today: string) {
+  if (period.opens_on > today) throw new AppError('INVALID_STATE', `Kỳ báo cáo ${period.label} chưa mở (mở từ ngày ${formatDateVi(period.opens_on)})`);
+}
+function assertEditable(s: TSubmissionRow) {
+  if (s.state === 'accepted') throw new AppError('INVALID_STATE', 'Báo cáo đã được tiếp nhận; chỉ sửa được khi đơn vị nhận trả lại');
+  if (s.state === 'submitted') throw new AppError('INVALID_STATE', 'Báo cáo đã gửi, đang chờ tiếp nhận; không sửa được');
+}
+
+/** The unit's report for the period, created as a draft on first open (POST). */
+export async function openSubmission(ctx: TContext, input: { formId: string; periodId: string; unitId?: string }, today = todayIso()) {
+  const form = await loadReadableForm(ctx, input.formId);
+  const period = await findPeriod(ctx.db, input.periodId);
+  if (!period || period.form_id !== form.id) throw notFound('Không tìm thấy kỳ báo cáo');
+  const respondents = await respondentIds(ctx.db, form.id);
+  let unitId = input.unitId;
+  if (!unitId) {
+    const roots = grantRoots(ctx.actor, 'report.write');
+    unitId = respondents.find((r) => roots.includes(r));
+    if (!unitId) throw new AppError('FORBIDDEN', 'Đơn vị của bạn không thuộc diện báo cáo theo mẫu này');
+  }
+  if (!respondents.includes(unitId)) throw new AppError('VALIDATION', 'Đơn vị không thuộc diện báo cáo theo mẫu này', { fields: [{ field: 'unitId', message: 'Không thuộc diện' }] });
+  await requireAccess(ctx, 'report.write', [unitId]);
+  const existing = await ctx.db.selectFrom('report_submissions').selectAll().where('period_id', '=', period.id).where('unit_id', '=', unitId).executeTakeFirst();
+  if (existing) return getSubmission(ctx, existing.id, today);
+  assertPlanOpen(await planOf(ctx, form));
+  assertPeriodOpen(period, today);
+  const unit = await ctx.db.selectFrom('units').select(['province_code']).where('id', '=', unitId).executeTakeFirstOrThrow();
+  const now = nowIso();
+  const id = newId();
+  await withTransaction(ctx, async (trx) => {
+    const again = await trx.selectFrom('report_submissions').select('id').where('period_id', '=', period.id).where('unit_id', '=', unitId!).executeTakeFirst();
+    if (again) return;
+    await trx.insertInto('report_submissions').values({ id, form_id: form.id, period_id: period.id, unit_id: unitId!, province_code: unit.province_code, state: 'draft', late: 0, submitted_at: null, submitted_by: null, decided_at: null, decided_by: null, return_reason: null, version: 1, created_by: ctx.actor.userId, created_at: now, updated_at: now }).execute();
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.submission.create', entityType: 'report_submission', entityId: id, unitId, after: { formId: form.id, period: period.label } });
+  });
+  const row = await ctx.db.selectFrom('report_submissions').select('id').where('period_id', '=', period.id).where('unit_id', '=', unitId).executeTakeFirstOrThrow();
+  return getSubmission(ctx, row.id, today);
+}
+
+async function loadSubmission(ctx: TContext, id: string) {
+  const s = await findSubmission(ctx.db, id);
+  if (!s) throw notFound('Không tìm thấy báo cáo');
+  const form = await loadReadableForm(ctx, s.form_id).catch(() => { throw notFound('Không tìm thấy báo cáo'); });
+  const sees = await reachesAny(ctx.db, ctx.actor, 'report.read', [s.unit_id]) || await reachesAny(ctx.db, ctx.actor, 'report.write', [s.unit_id]);
+  if (!sees) throw notFound('Không tìm thấy báo cáo');
+  const period = (await findPeriod(ctx.db, s.period_id))!;
+  return { s, form, period };
+}
+
+export async function getSubmission(ctx: TContext, id: string, today = todayIso()) {
+  const { s, form, period } = await loadSubmission(ctx, id);
+  const [sections, values, evidence, unit, plan, owner, reminders] = await Promise.all([
+    formSections(ctx, form), valuesOf(ctx.db, id),
+    ctx.db.selectFrom('report_evidence').innerJoin('attachments', 'attachments.id', 'report_evidence.attachment_id')
+      .select(['report_evidence.id', 'report_evidence.indicator_code', 'report_evidence.attachment_id', 'attachments.file_name', 'attachments.mime', 'attachments.size', 'report_evidence.created_at'])
+      .where('report_evidence.submission_id', '=', id).orderBy('report_evidence.created_at').execute(),
+    ctx.db.selectFrom('units').select(['id', 'name', 'code']).where('id', '=', s.unit_id).executeTakeFirstOrThrow(),
+    planOf(ctx, form),
+    ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', form.unit_id).executeTakeFirstOrThrow(),
+    ctx.db.selectFrom('report_reminders').select((eb) => eb.fn.countAll<number>().as('n')).where('period_id', '=', s.period_id).where('unit_id', '=', s.unit_id).executeTakeFirstOrThrow(),
+  ]);
+  const canWrite = await reachesAny(ctx.db, ctx.actor, 'report.write', [s.unit_id]);
+  const canReceive = await reachesAny(ctx.db, ctx.actor, 'report.write', [form.unit_id]);
+  const editable = (s.state === 'draft' || s.state === 'returned') && plan.state !== 'closed';
+  return {
+    id: s.id, formId: form.id, formTitle: form.title, plan: { id: plan.id, title: plan.title, state: plan.state },
+    receiver: owner, unit, period: presentPeriod(period, today),
+    state: s.state, stateLabel: SUBMISSION_STATE_LABELS[s.state], late: s.late === 1, submittedAt: s.submitted_at, decidedAt: s.decided_at, returnReason: s.return_reason, version: s.version,
+    reminders: Number(reminders.n),
+    sections: presentSections(sections),
+    values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.text ?? v.num])),
+    evidence: evidence.map((e) => ({ id: e.id, indicatorCode: e.indicator_code, attachmentId: e.attachment_id, fileName: e.file_name, mime: e.mime, size: e.size, createdAt: e.created_at })),
+    can: { edit: canWrite && editable, submit: canWrite && editable, accept: canReceive && s.state === 'submitted', return: canReceive && (s.state === 'submitted' || s.state === 'accepted') },
+  };
+}
+
+const allItems = (sections: TResolvedSection[]) => sections.flatMap((s) => s.items);
+
+/** Merges, checks and stores the figures; on any error nothing is stored. */
+export async function saveValues(ctx: TContext, id: string, raw: Record<string, TRawValue>) {
+  const { s, form } = await loadSubmission(ctx, id);
+  await requireAccess(ctx, 'report.write', [s.unit_id]);
+  assertPlanOpen(await planOf(ctx, form));
+  assertEditable(s);
+  const defs = allItems(await formSections(ctx, form)).map((i) => i.def);
+  const parsed = parseRawValues(new Map(defs.map((d) => [d.code, d])), raw);
+  const merged: TValues = { ...(await valuesOf(ctx.db, id)), ...parsed.values };
+  const checked = checkAndCompute(defs, merged);
+  const errors = [...parsed.errors, ...checked.errors];
+  if (errors.length) throw new AppError('VALIDATION', errors.length === 1 ? errors[0].message : `Có ${errors.length} lỗi: ${errors[0].message}`, { fields: errors });
+  await withTransaction(ctx, async (trx) => {
+    const fresh = await findSubmission(trx, id);
+    assertEditable(fresh!);
+    await writeValues(trx, s, checked.values);
+    await trx.updateTable('report_submissions').set({ updated_at: nowIso() }).where('id', '=', id).execute();
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.values.save', entityType: 'report_submission', entityId: id, unitId: s.unit_id, after: Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, v.text ?? v.num])) });
+  });
+  return getSubmission(ctx, id);
+}
+
+export async function writeValues(trx: Tx, s: Pick<TSubmissionRow, 'id' | 'form_id' | 'period_id' | 'unit_id' | 'province_code'>, values: TValues) {
+  const now = nowIso();
+  const codes = Object.keys(values);
+  if (!codes.length) return;
+  await trx.deleteFrom('report_values').where('submission_id', '=', s.id).where('indicator_code', 'in', codes).execute();
+  const rows = Object.entries(values).filter(([, v]) => v.num !== null || v.text !== null).map(([code, v]) => ({ id: newId(), submission_id: s.id, form_id: s.form_id, period_id: s.period_id, unit_id: s.unit_id, province_code: s.province_code, indicator_code: code, value_num: v.num, value_text: v.text, updated_at: now }));
+  for (let i = 0; i < rows.length; i += 100) await trx.insertInto('report_values').values(rows.slice(i, i + 100)).execute();
+}
+
+export async function attachEvidence(ctx: TContext, storage: FileStorage, id: string, file: { bytes: Uint8Array; fileName: string }, indicatorCode: string | null) {
+  const { s, form } = await loadSubmission(ctx, id);
+  await requireAccess(ctx, 'report.write', [s.unit_id]);
+  assertPlanOpen(await planOf(ctx, form));
+  assertEditable(s);
+  if (indicatorCode && !allItems(await formSections(ctx, form)).some((i) => i.def.code === indicatorCode)) throw new AppError('VALIDATION', `Chỉ tiêu "${indicatorCode}" không có trong mẫu báo cáo`);
+  const limit = Math.min(EVIDENCE_MAX_BYTES, storage.maxBytes);
+  if (file.bytes.length > limit) throw new AppError('PAYLOAD_TOO_LARGE', `Tệp minh chứng quá lớn: tối đa ${Math.round((limit / 1024 / 1024) * 10) / 10} MB`.replace('.', ','));
+  const type = await sniffType(file.bytes);
+  if (!type || !EVIDENCE_TYPES.includes(type.ext)) throw new AppError('UNSUPPORTED_TYPE', 'Tệp minh chứng phải là PDF, ảnh (PNG, JPEG), Word (DOCX) hoặc Excel (XLSX)');
+  return withTransaction(ctx, async (trx) => {
+    const att = await uploadAttachment({ ...ctx, db: trx }, storage, { bytes: file.bytes, fileName: file.fileName, unitId: s.unit_id, entityType: 'report_submission', entityId: s.id });
+    const evId = newId();
+    await trx.insertInto('report_evidence').values({ id: evId, submission_id: s.id, indicator_code: indicatorCode, attachment_id: att.id, province_code: s.province_code, created_by: ctx.actor.userId, created_at: nowIso() }).execute();
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.evidence.add', entityType: 'report_submission', entityId: s.id, unitId: s.unit_id, after: { attachmentId: att.id, fileName: att.fileName, indicatorCode } });
+    return { id: evId, attachmentId: att.id, fileName: att.fileName, mime: att.mime, size: att.size, indicatorCode };
+  });
+}
+
+export async function submitReport(ctx: TContext, id: string, today = todayIso()) {
+  const { s, form, period } = await loadSubmission(ctx, id);
+  await requireAccess(ctx, 'report.write', [s.unit_id]);
+  assertPlanOpen(await planOf(ctx, form));
+  assertEditable(s);
+  const items = allItems(await formSections(ctx, form));
+  const values = await valuesOf(ctx.db, id);
+  const evidence = new Set((await ctx.db.selectFrom('report_evidence').select('indicator_code').where('submission_id', '=', id).execute()).map((e) => e.indicator_code ?? 'minh_chung'));
+  const missing = missingForSubmit(items, values, evidence);
+  if (missing.length) throw new AppError('VALIDATION', `Chưa nhập đủ số liệu: ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? `… (${missing.length} mục)` : ''}`, { fields: missing.map((m) => ({ field: 'values', message: m })) });
+  const checked = checkAndCompute(items.map((i) => i.def), values);
+  if (checked.errors.length) throw new AppError('VALIDATION', checked.errors[0].message, { fields: checked.errors });
+  const now = nowIso();
+  const late = today > period.due_date ? 1 : 0;
+  await withTransaction(ctx, async (trx) => {
+    const n = await trx.updateTable('report_submissions').set({ state: 'submitted', late, submitted_at: now, submitted_by: ctx.actor.userId, return_reason: null, updated_at: now, version: s.version + (s.state === 'returned' ? 1 : 0) })
+      .where('id', '=', id).where('state', 'in', ['draft', 'returned']).executeTakeFirst();
+    if (Number(n.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Báo cáo vừa được thay đổi; tải lại trang');
+    await writeValues(trx, s, checked.values);
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.submit', entityType: 'report_submission', entityId: id, unitId: s.unit_id, after: { period: period.label, late: late === 1, resubmitted: s.state === 'returned' } });
+    const unitName = (await trx.selectFrom('units').select('name').where('id', '=', s.unit_id).executeTakeFirstOrThrow()).name;
+    for (const o of await officersWithEmail(trx, [form.unit_id])) {
+      await notifyUser(trx, o.user_id, { title: `${unitName} đã gửi báo cáo ${period.label}`, body: `${form.title}${late ? ` (nộp muộn, hạn ${formatDateVi(period.due_date)})` : ''}`, link: `/bao-cao/${id}` });
+    }
+  });
+  return getSubmission(ctx, id, today);
+}
+
+async function decide(ctx: TContext, id: string, action: 'accept' | 'return', reason: string | null) {
+  const { s, form, period } = await loadSubmission(ctx, id);
+  await requireAccess(ctx, 'report.write', [form.unit_id]);
+  if (action === 'accept' && s.state !== 'submitted') throw new AppError('INVALID_STATE', 'Chỉ tiếp nhận được báo cáo đã gửi');
+  if (action === 'return' && s.state !== 'submitted' && s.state !== 'accepted') throw new AppError('INVALID_STATE', 'Chỉ trả lại được báo cáo đã gửi hoặc đã tiếp nhận');
+  const now = nowIso();
+  const state = action === 'accept' ? 'accepted' : 'returned';
+  await withTransaction(ctx, async (trx) => {
+    const n = await trx.updateTable('report_submissions').set({ state, decided_at: now, decided_by: ctx.actor.userId, return_reason: reason, updated_at: now }).where('id', '=', id).where('state', '=', s.state).executeTakeFirst();
+    if (Number(n.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Báo cáo vừa được thay đổi; tải lại trang');
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: `report.${action}`, entityType: 'report_submission', entityId: id, unitId: s.unit_id, before: { state: s.state }, after: { state }, reason });
+    if (action === 'return') {
+      for (const o of await officersWithEmail(trx, [s.unit_id])) {
+        await notifyUser(trx, o.user_id, { title: `Báo cáo ${period.label} bị trả lại`, body: `${form.title}. Lý do: ${reason}`, link: `/bao-cao/${id}` });
+      }
+    }
+  });
+  return getSubmission(ctx, id);
+}
+export const acceptReport = (ctx: TContext, id: string) => decide(ctx, id, 'accept', null);
+export const returnReport = (ctx: TContext, id: string, reason: string) => decide(ctx, id, 'return', reason);
+
+/** The actor's reporting duties: for each form where one of its units reports, the open periods and their state. */
+export async function myReports(ctx: TContext, q: { page: number; pageSize: number }, today = todayIso()) {
+  const roots = grantRoots(ctx.actor, 'report.write');
+  if (!roots.length && !grantRoots(ctx.actor, 'report.read').length) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem báo cáo định kỳ');
+  if (!roots.length) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
+  const base = ctx.db.selectFrom('report_form_units').innerJoin('report_periods', 'report_periods.form_id', 'report_form_units.form_id')
+    .where('report_form_units.unit_id', 'in', roots).where('report_periods.opens_on', '<=', today);
+  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const rows = await base.innerJoin('report_forms', 'report_forms.id', 'report_form_units.form_id').innerJoin('units', 'units.id', 'report_form_units.unit_id')
+    .leftJoin('report_submissions', (j) => j.onRef('report_submissions.period_id', '=', 'report_periods.id').onRef('report_submissions.unit_id', '=', 'report_form_units.unit_id'))
+    .select(['report_forms.id as form_id', 'report_forms.title', 'report_periods.id as period_id', 'report_periods.label', 'report_periods.due_date', 'report_periods.period_from', 'units.id as unit_id', 'units.name as unit_name', 'report_submissions.id as submission_id', 'report_submissions.state', 'report_submissions.late'])
+    .orderBy('report_periods.due_date', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+  return {
+    items: rows.map((r) => {
+      const state = (r.state ?? 'missing') as ReportSubmissionState | 'missing';
+      const done = state === 'submitted' || state === 'accepted';
+      return { formId: r.form_id, formTitle: r.title, periodId: r.period_id, periodLabel: r.label, dueDate: r.due_date, unitId: r.unit_id, unitName: r.unit_name, submissionId: r.submission_id, state, stateLabel: SUBMISSION_STATE_LABELS[state], late: r.late === 1, overdue: !done && r.due_date < today, dueSoon: !done && r.due_date >= today && r.due_date <= addDaysIso(today, 7) };
+    }),
+    total, page: q.page, pageSize: q.pageSize,
+  };
+}
+const addDaysIso = (d: string, n: number) => { const x = new Date(`${d}T00:00:00Z`); x.setUTCDate(x.getUTCDate() + n); return x.toISOString().slice(0, 10); };
+export { periodsOf };

@@ -30,6 +30,8 @@ export async function runBenchCommand(args: string[]): Promise<number> {
   const result = await runBench({
     url, user, password, raw, pid: pidText ? Number(pidText) : undefined, iterations: flag(args, '--iterations') ? Number(flag(args, '--iterations')) : undefined,
     province: flag(args, '--province'), log: json ? undefined : (l) => console.error(l),
+    schoolYear: flag(args, '--school-year') ? Number(flag(args, '--school-year')) : undefined,
+    parseFile: flag(args, '--parse-file') ?? path.resolve('test/fixtures/documents/seed-ke-hoach-mn-hoa-sen.txt'),
   });
   console.log(json ? JSON.stringify(result, null, 2) : formatBenchTable(result));
   return 0;

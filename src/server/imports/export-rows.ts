@@ -19,9 +19,9 @@ export async function exportRows(ctx: TContext, kind: TImportKind, f: { withinId
     return rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, parentCode: r.parentCode ?? null, profParentCode: r.profParentCode ?? null, abbreviation: r.abbreviation, communeCode: r.commune_code, address: r.address, phone: r.phone, email: r.email, validFrom: r.valid_from }));
   }
   let q = ctx.db.selectFrom('people').innerJoin('units', 'units.id', 'people.unit_id')
-    .select(['people.full_name', 'people.birth_date', 'people.gender', 'people.ethnicity', 'people.cccd', 'units.code as unit_code', 'people.position', 'people.staff_category', 'people.phone', 'people.email', 'people.sector_start_date'])
-    .where(inUnitScope(ctx.actor, 'person.read', 'people.unit_id'));
-  if (within) q = q.where('people.unit_id', 'in', within);
+    .select(['people.full_name', 'people.birth_date', 'people.gender', 'people.ethnicity', 'people.cccd', 'units.code as unit_code', 'people.position', 'people.staff_category', 'people.phone', 'people.email', 'people.sector_start_date']);
+  // withinId passed requireAccess above: its subtree lies inside the reach, the scope check would only repeat it.
+  q = within ? q.where('people.unit_id', 'in', within) : q.where(inUnitScope(ctx.actor, 'person.read', 'people.unit_id'));
   if (f.q) q = q.where('people.name_search', 'like', `%${foldVietnamese(f.q)}%`);
   const rows = await q.orderBy('units.code').orderBy('people.name_search').limit(MAX_EXPORT).execute();
   return rows.map((r) => ({ fullName: r.full_name, birthDate: r.birth_date, gender: r.gender, ethnicity: r.ethnicity, cccd: r.cccd, unitCode: r.unit_code, position: r.position, staffCategory: r.staff_category, phone: r.phone, email: r.email, sectorStartDate: r.sector_start_date }));

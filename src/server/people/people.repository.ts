@@ -33,10 +33,16 @@ async function provinceOfUnit(db: Db | Tx, unitId: string | undefined): Promise<
   return u && u.kind !== 'bo' ? u.province_code : null;
 }
 
+/**
+ * `f.unitId` / `f.withinId` must already have passed `requireAccess(ctx, 'person.read', …)` (listPeople does):
+ * everything under a unit inside the reach is inside the reach (the closure is transitive), so the scope
+ * check is then redundant and left out — the database walks only that subtree.
+ */
 export async function searchPeople(db: Db | Tx, actor: TActor, f: TPeopleFilter) {
+  let q = db.selectFrom('people');
   // The scope as a correlated EXISTS: a Bộ-level reach (≈ 200.000 units) costs one index probe per candidate
   // row instead of materialising the whole reach on every request (unitScope's IN form).
-  let q = db.selectFrom('people').where(inUnitScope(actor, 'person.read', 'people.unit_id'));
+  if (!f.unitId && !f.withinId) q = q.where(inUnitScope(actor, 'person.read', 'people.unit_id'));
   const province = (await singleProvince(db, actor)) ?? (await provinceOfUnit(db, f.unitId ?? f.withinId));
   if (province) q = q.where('people.province_code', '=', province);
   if (f.q) {

@@ -2,6 +2,8 @@
 // timed over a bounded number of requests (p50 / p95 / max), and — for every scenario backed by the
 // database — the same queries in hand-written SQL straight through the driver, so the ratio shows our
 // overhead (HTTP, session, access checks, Kysely, JSON, Excel) over the floor.
+import fs from 'node:fs';
+import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { ROLE_PERMISSIONS, type Permission } from '../auth/access';
@@ -19,8 +21,17 @@ export type TBenchOptions = {
   /** The server's database, for the raw-SQL floor: a SQLite file or a postgres:// URL. Null: no floor. */
   raw?: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string } | null;
   province?: string;
+  /** School year (start year) of the eligibility scenarios; default the one that ended last. */
+  schoolYear?: number;
+  /** A document for the reader's parse scenario (e.g. a seed Kế hoạch as .txt); skipped when absent. */
+  parseFile?: string;
   log?: (line: string) => void;
 };
+
+function defaultBenchSchoolYear(): number {
+  const d = new Date();
+  return d.getUTCMonth() >= 8 ? d.getUTCFullYear() - 1 : d.getUTCFullYear() - 2;
+}
 
 export type TBenchRow = {
   scenario: string;
@@ -201,6 +212,69 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
         }
       }
       add(`Xuất Excel cán bộ một trường (${school.name})`, o, raw ? f : null, `${count ? `${count} người, ` : ''}${Math.round(bytes / 1024)} KB`);
+    }
+
+    // 6. Eligibility (every person's verdicts for the titles of the rule set): one school, then the whole province.
+    const year = opts.schoolYear ?? defaultBenchSchoolYear();
+    for (const [label, unit, times] of [['Xét điều kiện khen thưởng: một trường', school, Math.max(3, Math.round(n / 3))], ['Xét điều kiện khen thưởng: cả tỉnh (Sở)', so, 3]] as const) {
+      if (!unit) continue;
+      const o: number[] = [];
+      let total = 0;
+      let skipped = '';
+      for (let i = 0; i < times; i++) {
+        const res = await api.get(`/api/v1/eligibility?unitId=${unit.id}&schoolYear=${year}&pageSize=25`);
+        if (res.status === 404 && !res.json?.error) { skipped = 'chưa có API'; break; }
+        ok(res, label);
+        o.push(res.ms);
+        total = res.json.total ?? 0;
+      }
+      if (o.length) add(label, o, null, `${total.toLocaleString('vi-VN')} người, năm học ${year}–${year + 1}, trang 25`);
+      else log(`  ${label}: bỏ qua (${skipped})`);
+    }
+
+    // 7. Rendering a Kế hoạch as DOCX (a plan of the Sở; the bench creates a draft when the Sở has none).
+    {
+      let plan = (await api.get(`/api/v1/plans?unitId=${so.id}&pageSize=1`)).json?.items?.[0] ?? null;
+      if (!plan) {
+        const created = await api.post('/api/v1/plans', { unitId: so.id, kind: 'regular', movementName: 'Dạy tốt – học tốt', schoolYear: year + 1, periodFrom: `${year + 1}-09-05`, periodTo: `${year + 2}-05-31` });
+        plan = created.status === 200 ? created.json : null;
+      }
+      if (plan) {
+        const o: number[] = [];
+        let bytes = 0;
+        for (let i = 0; i < Math.max(3, Math.round(n / 3)); i++) {
+          const res = await api.get(`/api/v1/plans/${plan.id}/docx`);
+          if (res.status !== 200) throw new Error(`kế hoạch DOCX: HTTP ${res.status}`);
+          o.push(res.ms);
+          bytes = res.bytes;
+        }
+        add('Kết xuất Kế hoạch (DOCX)', o, null, `${Math.round(bytes / 1024)} KB`);
+      } else log('  Kết xuất Kế hoạch (DOCX): bỏ qua (không tạo được kế hoạch)');
+    }
+
+    // 8. Reading a document (the reader's parse of a real Kế hoạch text).
+    if (opts.parseFile && fs.existsSync(opts.parseFile)) {
+      const content = fs.readFileSync(opts.parseFile);
+      const o: number[] = [];
+      let fields = 0;
+      for (let i = 0; i < Math.max(3, Math.round(n / 3)); i++) {
+        const form = new FormData();
+        form.append('file', new Blob([content], { type: 'text/plain' }), path.basename(opts.parseFile));
+        const res = ok(await api.post('/api/v1/reader/parse', form), 'đọc văn bản');
+        o.push(res.ms);
+        fields = Object.keys(res.json ?? {}).length;
+      }
+      add('Đọc một văn bản (/reader/parse)', o, null, `${path.basename(opts.parseFile)}, ${Math.round(content.length / 1024)} KB, ${fields} trường`);
+    }
+
+    // 9. A quarter's report roll-up, once the reports API exists.
+    {
+      const res = await api.get(`/api/v1/reports/rollup?unitId=${so.id}`);
+      if (res.status === 200) {
+        const o = [res.ms];
+        for (let i = 1; i < Math.max(3, Math.round(n / 3)); i++) o.push(ok(await api.get(`/api/v1/reports/rollup?unitId=${so.id}`), 'tổng hợp báo cáo').ms);
+        add('Tổng hợp báo cáo quý (cả tỉnh)', o, null, '');
+      } else log(`  Tổng hợp báo cáo quý: bỏ qua (HTTP ${res.status}${res.json?.error?.message ? `: ${res.json.error.message}` : ''})`);
     }
   } finally {
     if (sampler) clearInterval(sampler);

@@ -593,7 +593,7 @@ export type InitiativeTable = {
   status: InitiativeStatus;
   /** Mean of the council's scores (0–100), null until scored. */
   score: number | null;
-  score_count: Generated<number>;
+  score_count: number;
   recognised_at: string | null;
   recognised_by: string | null;
   decision_number: string | null;

@@ -13,9 +13,10 @@ import { writeAudit } from '../audit/audit';
 import { newId, nowIso, todayIso } from '../ids';
 import { insertUnit } from '../units/units.repository';
 import { ETHNICITIES, FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE, MIDDLE_FEMALE, MIDDLE_MALE } from './names';
+import { seedAssessmentsDemo } from '../assessments/demo';
 import { seedReviewsDemo } from '../reviews/demo';
 import { seedReportsDemo } from '../reports/demo';
-import { seedAssessmentsDemo } from '../assessments/demo';
+import { seedParticipationDemo } from '../participation/demo';
 
 export const DEMO_PROVINCE_CODE = '42';
 const COMMUNE_CODES = ['18073', '18100', '18115', '18229'];
@@ -258,6 +259,7 @@ export async function seedDemo(database: Database, opts: { seed?: number; adminP
   accounts.push(...(await seedAssessmentsDemo(database, { demoHash, currentYear, provinceCode: P })));
   accounts.push(...(await seedReviewsDemo(database, { demoHash, currentYear, today })));
   await seedReportsDemo(database, { provinceCode: P, today });
+  await seedParticipationDemo(database, { provinceCode: P, today });
   return { units: units.length, people: people.length, accounts: accounts.map(({ username, role, unitName, description }) => ({ username, role, unitName, description })), adminPassword: null, demoPassword: opts.demoPassword };
 }
 

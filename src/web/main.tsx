@@ -30,6 +30,8 @@ const UsersPage = lazy(() => import('./routes/users'));
 const AuditPage = lazy(() => import('./routes/audit'));
 const EligibilityPage = lazy(() => import('./routes/eligibility'));
 const RuleSetsPage = lazy(() => import('./routes/rule-sets'));
+const AssessmentsPage = lazy(() => import('./routes/assessments'));
+const AssessmentDetailPage = lazy(() => import('./routes/assessments-detail'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const theme = createTheme({
@@ -91,6 +93,8 @@ function App() {
           <Route path="/xet-khen-thuong" element={can('commendation.read') ? <EligibilityPage /> : <Navigate to="/" replace />} />
           <Route path="/quy-dinh" element={can('commendation.read') || can('rules.manage') ? <RuleSetsPage /> : <Navigate to="/" replace />} />
           <Route path="/quy-dinh/:code" element={can('commendation.read') || can('rules.manage') ? <RuleSetsPage /> : <Navigate to="/" replace />} />
+          <Route path="/danh-gia" element={can('assessment.read') ? <AssessmentsPage /> : <Navigate to="/" replace />} />
+          <Route path="/danh-gia/:id" element={can('assessment.read') ? <AssessmentDetailPage /> : <Navigate to="/" replace />} />
           <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
           <Route path="/dang-nhap" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />

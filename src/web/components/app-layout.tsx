@@ -86,6 +86,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: me.personId && !can('person.read') ? `/can-bo/${me.personId}` : '', label: 'Hồ sơ của tôi', show: !!me.personId && !can('person.read') },
     { to: '/ke-hoach', label: 'Kế hoạch, phong trào', show: can('plan.read') },
     { to: '/xet-khen-thuong', label: 'Xét điều kiện khen thưởng', show: can('commendation.read') },
+    { to: '/danh-gia', label: 'Đánh giá, xếp hạng', show: can('assessment.read') },
     { to: '/quy-dinh', label: 'Bộ quy tắc', show: can('rules.manage') },
     { to: '/van-ban', label: 'Văn bản', show: can('document.read') },
     { to: '/doc-van-ban', label: 'Đọc văn bản', show: can('plan.write') },

@@ -30,6 +30,8 @@ const UsersPage = lazy(() => import('./routes/users'));
 const AuditPage = lazy(() => import('./routes/audit'));
 const EligibilityPage = lazy(() => import('./routes/eligibility'));
 const RuleSetsPage = lazy(() => import('./routes/rule-sets'));
+const ReviewsPage = lazy(() => import('./routes/binh-xet'));
+const ReviewDetailPage = lazy(() => import('./routes/binh-xet-detail'));
 const AssessmentsPage = lazy(() => import('./routes/assessments'));
 const AssessmentDetailPage = lazy(() => import('./routes/assessments-detail'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
@@ -91,6 +93,8 @@ function App() {
           <Route path="/tai-khoan" element={can('user.manage') ? <UsersPage /> : <Navigate to="/" replace />} />
           <Route path="/nhat-ky" element={can('audit.read') ? <AuditPage /> : <Navigate to="/" replace />} />
           <Route path="/xet-khen-thuong" element={can('commendation.read') ? <EligibilityPage /> : <Navigate to="/" replace />} />
+          <Route path="/binh-xet" element={can('commendation.read') || can('review.vote') ? <ReviewsPage /> : <Navigate to="/" replace />} />
+          <Route path="/binh-xet/:id" element={can('commendation.read') || can('review.vote') ? <ReviewDetailPage /> : <Navigate to="/" replace />} />
           <Route path="/quy-dinh" element={can('commendation.read') || can('rules.manage') ? <RuleSetsPage /> : <Navigate to="/" replace />} />
           <Route path="/quy-dinh/:code" element={can('commendation.read') || can('rules.manage') ? <RuleSetsPage /> : <Navigate to="/" replace />} />
           <Route path="/danh-gia" element={can('assessment.read') ? <AssessmentsPage /> : <Navigate to="/" replace />} />

@@ -56,7 +56,7 @@ export function reviewRoutes() {
     async (c) => c.json(await addMembers(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   r.openapi(
-    createRoute({ method: 'delete', path: '/{id}/members/{memberId}', tags, summary: 'Bỏ một thành viên khỏi Hội đồng (khi còn dự thảo)', request: { params: ZMemberParam }, responses: jsonOk(ZSession) }),
+    createRoute({ method: 'post', path: '/{id}/members/{memberId}/remove', tags, summary: 'Bỏ một thành viên khỏi Hội đồng (khi còn dự thảo)', request: { params: ZMemberParam }, responses: jsonOk(ZSession) }),
     async (c) => c.json(await removeMember(useCaseContext(c), c.req.valid('param').id, c.req.valid('param').memberId), 200),
   );
   r.openapi(

@@ -87,6 +87,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/ke-hoach', label: 'Kế hoạch, phong trào', show: can('plan.read') },
     { to: '/xet-khen-thuong', label: 'Xét điều kiện khen thưởng', show: can('commendation.read') },
     { to: '/danh-gia', label: 'Đánh giá, xếp hạng', show: can('assessment.read') },
+    { to: '/binh-xet', label: 'Bình xét', show: can('commendation.read') || can('review.vote') },
     { to: '/quy-dinh', label: 'Bộ quy tắc', show: can('rules.manage') },
     { to: '/van-ban', label: 'Văn bản', show: can('document.read') },
     { to: '/doc-van-ban', label: 'Đọc văn bản', show: can('plan.write') },

@@ -173,7 +173,7 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
       const unitRoots = roots('unit.read');
       const scope = `exists (select 1 from unit_closure c where c.descendant_id = units.id and c.ancestor_id in (${list(unitRoots.length)}))`;
       await raw!.query(`select count(*) as n from units where ${scope} and units.status = 'active' and (units.parent_id = ? or units.prof_parent_id = ?)`, [...unitRoots, parentId, parentId]);
-      const kids = await raw!.query(`select units.* from units where ${scope} and units.status = 'active' and (units.parent_id = ? or units.prof_parent_id = ?) order by units.kind, units.name limit 2000`, [...unitRoots, parentId, parentId]);
+      const kids = await raw!.query(`select units.* from units where ${scope} and units.status = 'active' and (units.parent_id = ? or units.prof_parent_id = ?) order by units.kind, units.name limit 200`, [...unitRoots, parentId, parentId]);
       const ids = kids.map((k: any) => k.id);
       if (!ids.length) return;
       await raw!.query(`select parent_id, count(*) as n from units where parent_id in (${list(ids.length)}) and status = 'active' group by parent_id`, ids);
@@ -186,12 +186,12 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
       const f: number[] = [];
       let items = 0;
       for (let i = 0; i < n; i++) {
-        const res = ok(await api.get(`/api/v1/units/tree?parentId=${parent.id}`), label);
+        const res = ok(await api.get(`/api/v1/units/tree?parentId=${parent.id}&pageSize=200`), label);
         o.push(res.ms);
-        items = res.json.items.length;
+        items = res.json.total ?? res.json.items.length;
         if (raw) f.push((await time(() => treeFloor(parent.id)))[0]);
       }
-      add(label, o, raw ? f : null, `${items} đơn vị con`);
+      add(label, o, raw ? f : null, `${items} đơn vị con, trang đầu 200 (như giao diện)`);
     }
 
     // 5. Excel export of one school's staff.

@@ -196,7 +196,10 @@ export class PostgresBulkWriter implements TBulkWriter {
   async finish(): Promise<void> {
     await this.commit();
     await this.client.query('COMMIT');
-    await this.client.query('ANALYZE');
+    // VACUUM, not only ANALYZE: a bulk load leaves the visibility map empty, so every "index-only" scan
+    // (counts per unit in the tree, people per unit) fetched each heap row until autovacuum came by —
+    // measured on national data: people per unit for a Sở's 2.028 children 435 ms before, a few ms after.
+    await this.client.query('VACUUM (ANALYZE)');
     await this.client.end();
   }
 

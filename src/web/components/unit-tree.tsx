@@ -1,18 +1,41 @@
-// A lazy unit tree: each level is fetched from GET /units/tree?parentId= when it is opened.
-import { Box, Group, Loader, Text, UnstyledButton } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+// A lazy unit tree: each level is fetched from GET /units/tree?parentId= when it is opened, 200 units at a time.
+import { Box, Button, Group, Loader, Text, UnstyledButton } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
 import type { TUnit } from '../api/types';
 import { ErrorAlert } from './ui';
 
+/** Units per request of one level; a Sở of a big city has 2.000+ children, loaded page by page with "Xem thêm". */
+const LEVEL_PAGE = 200;
+
+type TLevelPage = { items: TUnit[]; total: number; page: number; pageSize: number };
+
 function useLevel(parentId: string | null, enabled: boolean) {
-  return useQuery({
+  const q = useInfiniteQuery({
     queryKey: ['units', 'tree', parentId ?? 'root'],
-    queryFn: () => api.get<{ items: TUnit[] }>(`/units/tree${toQuery({ parentId })}`),
+    queryFn: ({ pageParam }) => api.get<TLevelPage>(`/units/tree${toQuery({ parentId, page: pageParam, pageSize: LEVEL_PAGE })}`),
+    initialPageParam: 1,
+    getNextPageParam: (last: TLevelPage) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     enabled,
   });
+  const items = q.data?.pages.flatMap((p) => p.items);
+  const total = q.data?.pages[0]?.total ?? 0;
+  return { ...q, data: items ? { items, total } : undefined };
+}
+
+function MoreButton({ level, depth }: { level: ReturnType<typeof useLevel>; depth: number }) {
+  if (!level.hasNextPage || !level.data) return null;
+  return (
+    <li role="none">
+      <Group gap={4} pl={depth * 14 + 24} py={2}>
+        <Button size="compact-xs" variant="subtle" loading={level.isFetchingNextPage} onClick={() => level.fetchNextPage()}>
+          Xem thêm ({level.data.total - level.data.items.length} đơn vị)
+        </Button>
+      </Group>
+    </li>
+  );
 }
 
 function TreeNode({ unit, depth, initiallyOpen }: { unit: TUnit; depth: number; initiallyOpen: boolean }) {
@@ -37,6 +60,7 @@ function TreeNode({ unit, depth, initiallyOpen }: { unit: TUnit; depth: number; 
       {open && children.data ? (
         <ul role="group" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {children.data.items.map((c) => <TreeNode key={c.id} unit={c} depth={depth + 1} initiallyOpen={false} />)}
+          <MoreButton level={children} depth={depth + 1} />
         </ul>
       ) : null}
     </li>
@@ -46,10 +70,12 @@ function TreeNode({ unit, depth, initiallyOpen }: { unit: TUnit; depth: number; 
 export function UnitTree() {
   const roots = useLevel(null, true);
   if (roots.error) return <ErrorAlert error={roots.error} />;
-  if (!roots.data) return <Loader size="sm" />;
+  const level = roots.data;
+  if (!level) return <Loader size="sm" />;
   return (
     <ul role="tree" aria-label="Cây đơn vị" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-      {roots.data.items.map((u) => <TreeNode key={u.id} unit={u} depth={0} initiallyOpen={roots.data.items.length === 1} />)}
+      {level.items.map((u) => <TreeNode key={u.id} unit={u} depth={0} initiallyOpen={level.items.length === 1} />)}
+      <MoreButton level={roots} depth={0} />
     </ul>
   );
 }

@@ -6,7 +6,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { StrictMode, Suspense, lazy, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError, errorMessage, setUnauthenticatedHandler } from './api/client';
 import { ME_KEY, hasPermission, useMeQuery } from './auth';
 import { AppLayout } from './components/app-layout';
@@ -34,6 +34,11 @@ const ReviewsPage = lazy(() => import('./routes/binh-xet'));
 const ReviewDetailPage = lazy(() => import('./routes/binh-xet-detail'));
 const AssessmentsPage = lazy(() => import('./routes/assessments'));
 const AssessmentDetailPage = lazy(() => import('./routes/assessments-detail'));
+const DossiersPage = lazy(() => import('./routes/ho-so-khen-thuong'));
+const DossierDetailPage = lazy(() => import('./routes/ho-so-khen-thuong-detail'));
+const PublicPage = lazy(() => import('./routes/cong-khai'));
+const RegistrationsPage = lazy(() => import('./routes/dang-ky-thi-dua'));
+const InitiativesPage = lazy(() => import('./routes/sang-kien'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const theme = createTheme({
@@ -57,8 +62,11 @@ const queryClient = new QueryClient({
 function App() {
   const qc = useQueryClient();
   const me = useMeQuery();
+  const location = useLocation();
   useEffect(() => setUnauthenticatedHandler(() => qc.setQueryData(ME_KEY, null)), [qc]);
 
+  // The public page needs no login.
+  if (location.pathname === '/cong-khai') return <Suspense fallback={<Loading />}><PublicPage /></Suspense>;
   if (me.isPending) return <Loading />;
   if (me.isError) {
     return (
@@ -95,10 +103,14 @@ function App() {
           <Route path="/xet-khen-thuong" element={can('commendation.read') ? <EligibilityPage /> : <Navigate to="/" replace />} />
           <Route path="/binh-xet" element={can('commendation.read') || can('review.vote') ? <ReviewsPage /> : <Navigate to="/" replace />} />
           <Route path="/binh-xet/:id" element={can('commendation.read') || can('review.vote') ? <ReviewDetailPage /> : <Navigate to="/" replace />} />
+          <Route path="/ho-so-khen-thuong" element={<DossiersPage />} />
+          <Route path="/ho-so-khen-thuong/:id" element={can('commendation.read') ? <DossierDetailPage /> : <Navigate to="/ho-so-khen-thuong" replace />} />
           <Route path="/quy-dinh" element={can('commendation.read') || can('rules.manage') ? <RuleSetsPage /> : <Navigate to="/" replace />} />
           <Route path="/quy-dinh/:code" element={can('commendation.read') || can('rules.manage') ? <RuleSetsPage /> : <Navigate to="/" replace />} />
           <Route path="/danh-gia" element={can('assessment.read') ? <AssessmentsPage /> : <Navigate to="/" replace />} />
           <Route path="/danh-gia/:id" element={can('assessment.read') ? <AssessmentDetailPage /> : <Navigate to="/" replace />} />
+          <Route path="/dang-ky-thi-dua" element={can('report.read') || me.data.personId ? <RegistrationsPage /> : <Navigate to="/" replace />} />
+          <Route path="/sang-kien" element={can('report.read') || me.data.personId ? <InitiativesPage /> : <Navigate to="/" replace />} />
           <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
           <Route path="/dang-nhap" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />

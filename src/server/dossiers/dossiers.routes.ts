@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { createRouter, jsonBody, jsonOk, pageOf, useCaseContext, ZIdParam } from '../http';
 import { dossierZip, getItemReport, itemReportDocx, proposalDocx, putItemReport, uploadDossierFile } from './dossier-documents';
 import {
-  acceptDossier, addItems, assignDossier, checkDossier, createDossier, forwardDossier, getDossier, listDossiers, recallDossier, removeItem, returnDossier, submitDossier, updateItem,
+  acceptDossier, addItems, assignDossier, checkDossier, createDossier, forwardDossier, getDossier, listDossiers, listMyItems, recallDossier, removeItem, returnDossier, submitDossier, updateItem,
 } from './manage-dossiers';
 import { getWorkflow, putWorkflow } from './workflow';
 import {
@@ -29,6 +29,13 @@ export function dossierRoutes() {
     async (c) => c.json(await putWorkflow(useCaseContext(c), c.req.valid('json')), 200),
   );
 
+  r.openapi(
+    createRoute({
+      method: 'get', path: '/mine', tags, summary: 'Các dòng đề nghị của chính tôi (để viết báo cáo thành tích)',
+      responses: jsonOk(z.object({ items: z.array(z.object({ itemId: z.string(), dossierId: z.string(), dossierTitle: z.string(), titleName: z.string(), schoolYearLabel: z.string(), status: z.string(), statusLabel: z.string(), edited: z.boolean(), editable: z.boolean() })) })),
+    }),
+    async (c) => c.json(await listMyItems(useCaseContext(c)), 200),
+  );
   r.openapi(
     createRoute({ method: 'get', path: '/', tags, summary: 'Hồ sơ do đơn vị tôi gửi hoặc gửi đến đơn vị tôi', request: { query: ZListDossiersQuery }, responses: jsonOk(pageOf(ZDossier)) }),
     async (c) => c.json(await listDossiers(useCaseContext(c), c.req.valid('query')), 200),

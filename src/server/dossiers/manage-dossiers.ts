@@ -554,3 +554,22 @@ export async function loadItemForReport(ctx: TContext, id: string, itemId: strin
   }
   return { d, item };
 }
+
+/** The signed-in person's own lines in dossiers (to write their part of the achievement report). */
+export async function listMyItems(ctx: TContext) {
+  if (!ctx.actor.personId) return { items: [] };
+  const rows = await ctx.db
+    .selectFrom('dossier_items')
+    .innerJoin('dossiers', 'dossiers.id', 'dossier_items.dossier_id')
+    .select(['dossier_items.id as item_id', 'dossier_items.title_name', 'dossier_items.report', 'dossiers.id as dossier_id', 'dossiers.title', 'dossiers.status', 'dossiers.school_year'])
+    .where('dossier_items.person_id', '=', ctx.actor.personId)
+    .orderBy('dossiers.created_at', 'desc')
+    .limit(100)
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      itemId: r.item_id, dossierId: r.dossier_id, dossierTitle: r.title, titleName: r.title_name, schoolYearLabel: schoolYearLabel(r.school_year),
+      status: r.status, statusLabel: DOSSIER_STATUS_LABELS[r.status], edited: !!r.report, editable: r.status === 'draft' || r.status === 'returned',
+    })),
+  };
+}

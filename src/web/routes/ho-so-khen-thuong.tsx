@@ -1,0 +1,237 @@
+// Hồ sơ khen thưởng: dossiers sent by my units or addressed to them (paginated), and "Lập hồ sơ" from a
+// closed review session or by hand.
+import { ActionIcon, Anchor, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { api, toQuery } from '../api/client';
+import type { TPage, TPerson } from '../api/types';
+import { useCan, useMe } from '../auth';
+import { DOSSIER_STATUS_COLORS, DOSSIER_STATUS_OPTIONS, type TDossier, type TDossierDetail } from '../components/dossier-types';
+import { FormCheckError, FormModal } from '../components/form-modal';
+import { Empty, ErrorAlert, Loading, PageTitle, Pager, formatDateTimeVi } from '../components/ui';
+import { useListParams } from '../components/use-list-params';
+import { AWARD_CODE_LABELS } from '../../shared/labels';
+import { schoolYearLabel, schoolYearOf } from '../../shared/vn';
+
+const PAGE_SIZE = 20;
+export const TITLE_OPTIONS = Object.entries(AWARD_CODE_LABELS).filter(([k]) => k !== 'other').map(([value, label]) => ({ value, label }));
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function yearOptions() {
+  const y = schoolYearOf(todayIso());
+  return [y, y - 1, y - 2].map((v) => ({ value: String(v), label: `Năm học ${schoolYearLabel(v)}` }));
+}
+
+type TRow = { key: number; personId: string | null; personLabel: string; titleCode: string; achievements: string };
+
+function PersonSearch({ unitId, onPick }: { unitId: string | null; onPick: (p: TPerson) => void }) {
+  const [q, setQ] = useState('');
+  const found = useQuery({
+    queryKey: ['dossier-people', unitId, q],
+    queryFn: () => api.get<TPage<TPerson>>(`/people${toQuery({ q, withinId: unitId ?? undefined, pageSize: 10 })}`),
+    enabled: q.trim().length >= 2,
+  });
+  return (
+    <Stack gap={4}>
+      <TextInput label="Thêm cá nhân" placeholder="Gõ họ tên (không dấu cũng được)" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+      {found.data?.items.map((p) => (
+        <Group key={p.id} justify="space-between" wrap="nowrap">
+          <Text size="sm">{p.fullName} <Text span c="dimmed" size="xs">{p.position ?? ''} · {p.unitName}</Text></Text>
+          <Button size="compact-xs" variant="light" onClick={() => { onPick(p); setQ(''); }}>Chọn</Button>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+function CreateDossier() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const units = [...new Map(me.roles.filter((r) => r.role === 'officer' || r.role === 'admin').map((r) => [r.unitId, r.unitName])).entries()].map(([id, name]) => ({ id, name }));
+  const [opened, setOpened] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [mode, setMode] = useState<'session' | 'hand'>('session');
+  const [unitId, setUnitId] = useState<string | null>(units[0]?.id ?? null);
+  const [year, setYear] = useState(String(schoolYearOf(todayIso())));
+  const [title, setTitle] = useState('');
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const [rows, setRows] = useState<TRow[]>([]);
+  const sessions = useQuery({
+    queryKey: ['reviews', 'closed-for-dossier'],
+    queryFn: () => api.get<TPage<{ id: string; name: string; unitName: string; passedCount: number | null }>>(`/reviews${toQuery({ status: 'closed', pageSize: 100 })}`),
+    enabled: opened && mode === 'session',
+  });
+
+  const submit = async () => {
+    let body: Record<string, unknown>;
+    if (mode === 'session') {
+      if (!sessionId) throw new FormCheckError('Chọn phiên bình xét đã kết thúc');
+      body = { reviewSessionId: sessionId, title: title.trim() || undefined };
+    } else {
+      if (!unitId) throw new FormCheckError('Chọn đơn vị gửi hồ sơ');
+      if (!rows.length) throw new FormCheckError('Thêm ít nhất một cá nhân được đề nghị');
+      body = { senderUnitId: unitId, schoolYear: Number(year), title: title.trim() || undefined, items: rows.map((r) => ({ personId: r.personId, titleCode: r.titleCode, achievements: r.achievements || undefined })) };
+    }
+    const d = await api.post<TDossierDetail>('/dossiers', body);
+    await qc.invalidateQueries({ queryKey: ['dossiers'] });
+    setOpened(false);
+    navigate(`/ho-so-khen-thuong/${d.id}`);
+  };
+
+  return (
+    <>
+      <Button onClick={() => { setError(null); setOpened(true); }}>Lập hồ sơ</Button>
+      <FormModal title="Lập hồ sơ đề nghị khen thưởng" opened={opened} onClose={() => setOpened(false)} onSubmit={submit} submitLabel="Lập hồ sơ" error={error} setError={setError} size="xl">
+        <SegmentedControl value={mode} onChange={(v) => setMode(v as 'session' | 'hand')} data={[{ value: 'session', label: 'Từ phiên bình xét' }, { value: 'hand', label: 'Chọn từng người' }]} />
+        <TextInput label="Tên hồ sơ" placeholder="Để trống: tự đặt theo phiên bình xét hoặc năm học" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+        {mode === 'session' ? (
+          <Select label="Phiên bình xét đã kết thúc" placeholder={sessions.isPending ? 'Đang tải…' : 'Chọn phiên'} value={sessionId} onChange={setSessionId}
+            data={(sessions.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.name} — ${s.unitName}${s.passedCount !== null ? ` (đạt ${s.passedCount})` : ''}` }))}
+            nothingFoundMessage="Chưa có phiên bình xét nào kết thúc" />
+        ) : (
+          <>
+            {units.length > 1 ? (
+              <Select label="Đơn vị gửi" value={unitId} allowDeselect={false} data={units.map((u) => ({ value: u.id, label: u.name }))} onChange={(v) => { setUnitId(v); setRows([]); }} />
+            ) : units.length === 1 ? <Text size="sm">Đơn vị gửi: <b>{units[0].name}</b></Text> : null}
+            <Select label="Năm học" value={year} allowDeselect={false} data={yearOptions()} onChange={(v) => setYear(v ?? year)} />
+            <PersonSearch unitId={unitId} onPick={(p) => setRows((r) => [...r, { key: Date.now(), personId: p.id, personLabel: `${p.fullName} (${p.unitName ?? ''})`, titleCode: 'LDTT', achievements: '' }])} />
+            {rows.map((r) => (
+              <Card key={r.key} withBorder padding="xs">
+                <Group justify="space-between" wrap="nowrap">
+                  <Text size="sm" fw={500}>{r.personLabel}</Text>
+                  <ActionIcon variant="subtle" color="red" aria-label={`Bỏ ${r.personLabel}`} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}>✕</ActionIcon>
+                </Group>
+                <Select label="Danh hiệu, hình thức" value={r.titleCode} allowDeselect={false} data={TITLE_OPTIONS} onChange={(v) => setRows((all) => all.map((x) => (x.key === r.key ? { ...x, titleCode: v ?? x.titleCode } : x)))} />
+                <Textarea label="Tóm tắt thành tích" autosize minRows={1} value={r.achievements} onChange={(e) => { const v = e.currentTarget.value; setRows((all) => all.map((x) => (x.key === r.key ? { ...x, achievements: v } : x))); }} />
+              </Card>
+            ))}
+          </>
+        )}
+      </FormModal>
+    </>
+  );
+}
+
+type TMine = { itemId: string; dossierId: string; dossierTitle: string; titleName: string; schoolYearLabel: string; statusLabel: string; edited: boolean; editable: boolean };
+type TPart = { duties: string[]; achievements: string[]; initiatives: { name: string; recognition: string }[] };
+
+function EditMyReport({ row, onClose }: { row: TMine; onClose: () => void }) {
+  const qc = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const part = useQuery({ queryKey: ['dossiers', 'my-report', row.itemId], queryFn: () => api.get<{ part: TPart; editable: boolean }>(`/dossiers/${row.dossierId}/items/${row.itemId}/report`) });
+  const [duties, setDuties] = useState<string | null>(null);
+  const [achievements, setAchievements] = useState<string | null>(null);
+  const lines = (t: string) => t.split('\n').map((x) => x.trim()).filter(Boolean);
+  return (
+    <FormModal title={`Báo cáo thành tích: ${row.titleName}`} opened onClose={onClose} error={error ?? part.error} setError={setError} size="xl"
+      onSubmit={async () => {
+        if (!part.data) throw new FormCheckError('Đang tải báo cáo, thử lại sau giây lát');
+        await api.put(`/dossiers/${row.dossierId}/items/${row.itemId}/report`, {
+          ...part.data.part,
+          duties: duties === null ? part.data.part.duties : lines(duties),
+          achievements: achievements === null ? part.data.part.achievements : lines(achievements),
+        });
+        await qc.invalidateQueries({ queryKey: ['dossiers'] });
+        onClose();
+      }}>
+      {part.isPending ? <Loading /> : part.data ? (
+        <>
+          <Textarea label="Chức trách, nhiệm vụ được giao (mỗi dòng một ý)" autosize minRows={3} value={duties ?? part.data.part.duties.join('\n')} onChange={(e) => setDuties(e.currentTarget.value)} disabled={!row.editable} />
+          <Textarea label="Thành tích đạt được (mỗi dòng một ý)" autosize minRows={5} value={achievements ?? part.data.part.achievements.join('\n')} onChange={(e) => setAchievements(e.currentTarget.value)} disabled={!row.editable} />
+          {!row.editable ? <Text size="sm" c="dimmed">Hồ sơ đã gửi đi; chỉ sửa được khi hồ sơ đang soạn hoặc bị trả lại.</Text> : null}
+        </>
+      ) : null}
+    </FormModal>
+  );
+}
+
+function MyReports() {
+  const mine = useQuery({ queryKey: ['dossiers', 'mine'], queryFn: () => api.get<{ items: TMine[] }>('/dossiers/mine') });
+  const [editing, setEditing] = useState<TMine | null>(null);
+  if (mine.isPending) return <Loading />;
+  if (!mine.data?.items.length) return null;
+  return (
+    <Card withBorder padding="sm" mb="sm">
+      <Text fw={600} mb="xs">Báo cáo thành tích của tôi</Text>
+      <Stack gap={6}>
+        {mine.data.items.map((m) => (
+          <Group key={m.itemId} justify="space-between" wrap="wrap">
+            <Text size="sm">{m.titleName} năm học {m.schoolYearLabel} — {m.dossierTitle} <Badge size="xs" variant="light">{m.statusLabel}</Badge>{m.edited ? <Badge size="xs" color="green" variant="light" ml={4}>Đã viết</Badge> : null}</Text>
+            <Button size="compact-sm" variant="light" onClick={() => setEditing(m)}>{m.editable ? 'Viết, sửa báo cáo' : 'Xem báo cáo'}</Button>
+          </Group>
+        ))}
+      </Stack>
+      {editing ? <EditMyReport row={editing} onClose={() => setEditing(null)} /> : null}
+    </Card>
+  );
+}
+
+export default function DossiersPage() {
+  const canRead = useCan('commendation.read');
+  if (!canRead) {
+    return (
+      <>
+        <PageTitle>Hồ sơ khen thưởng</PageTitle>
+        <MyReports />
+        <Empty>Khi đơn vị đưa bạn vào hồ sơ đề nghị khen thưởng, phần báo cáo thành tích của bạn hiện ở đây.</Empty>
+      </>
+    );
+  }
+  return <DossierList />;
+}
+
+function DossierList() {
+  const canWrite = useCan('commendation.write');
+  const { params, page, update } = useListParams();
+  const box = params.get('box') ?? 'all';
+  const status = params.get('status') ?? '';
+  const list = useQuery({
+    queryKey: ['dossiers', 'list', box, status, page],
+    queryFn: () => api.get<TPage<TDossier>>(`/dossiers${toQuery({ box, status, page, pageSize: PAGE_SIZE })}`),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <>
+      <PageTitle actions={canWrite ? <CreateDossier /> : null}>Hồ sơ khen thưởng</PageTitle>
+      <MyReports />
+      <Card withBorder padding="sm">
+        <Group mb="sm" align="flex-end" wrap="wrap">
+          <SegmentedControl value={box} onChange={(v) => update({ box: v === 'all' ? '' : v, page: '' })} data={[{ value: 'all', label: 'Tất cả' }, { value: 'sent', label: 'Đơn vị gửi đi' }, { value: 'received', label: 'Gửi đến đơn vị' }]} />
+          <Select label="Trạng thái" placeholder="Tất cả" clearable value={status || null} miw={200} data={DOSSIER_STATUS_OPTIONS} onChange={(v) => update({ status: v ?? '', page: '' })} />
+        </Group>
+        <ErrorAlert error={list.error} />
+        {list.isPending ? <Loading /> : list.data && list.data.items.length === 0 ? <Empty>Chưa có hồ sơ khen thưởng nào.</Empty> : list.data ? (
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped highlightOnHover aria-label="Danh sách hồ sơ khen thưởng">
+              <Table.Thead>
+                <Table.Tr><Table.Th>Hồ sơ</Table.Th><Table.Th>Đơn vị gửi</Table.Th><Table.Th>Gửi đến</Table.Th><Table.Th>Số người</Table.Th><Table.Th>Cập nhật</Table.Th><Table.Th>Trạng thái</Table.Th></Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.data.items.map((d) => (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/ho-so-khen-thuong/${d.id}`} size="sm">{d.title}</Anchor>
+                      <Text size="xs" c="dimmed">Năm học {d.schoolYearLabel}</Text>
+                    </Table.Td>
+                    <Table.Td><Text size="sm">{d.senderName}</Text></Table.Td>
+                    <Table.Td><Text size="sm">{d.receiverName}</Text></Table.Td>
+                    <Table.Td><Text size="sm">{d.itemCount ?? ''}</Text></Table.Td>
+                    <Table.Td><Text size="sm">{formatDateTimeVi(d.updatedAt)}</Text></Table.Td>
+                    <Table.Td><Badge variant="light" color={DOSSIER_STATUS_COLORS[d.status]}>{d.statusLabel}</Badge></Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : null}
+        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: String(p) })} /> : null}
+      </Card>
+    </>
+  );
+}

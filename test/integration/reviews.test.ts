@@ -1,6 +1,7 @@
 import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { DEMO_PASSWORD, describeOnBothDatabases, type TClient, type TTestEnv } from './harness';
+import { isLibreOfficeAvailable } from '../../src/documents/pdf';
 
 async function documentText(bytes: ArrayBuffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
@@ -247,6 +248,25 @@ describeOnBothDatabases('bình xét thi đua: đề nghị, Hội đồng, bỏ 
     expect(text).toContain('3/5');
     expect(text).toContain('Số phiếu phát ra: 05; số phiếu thu về: 05');
     expect(text).toContain('Tổng số thành viên Hội đồng: 05; có mặt: 04; vắng mặt: 01');
+  });
+
+  it('Biên bản PDF: converted by LibreOffice, or a clear 503 when the server has none', async () => {
+    const res = await download(env(), 'pdp.tdkt', `/api/v1/reviews/${ids.s}/minutes.pdf`);
+    if (await isLibreOfficeAvailable()) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    } else {
+      expect(res.status).toBe(503);
+      expect((await res.json()).error.message).toContain('chưa cài LibreOffice');
+    }
+    // The minutes are an ordinary generated document of the school (kind bien-ban), numbered later through the register.
+    const officer = await env().login('pdp.tdkt');
+    const s = await officer.get(`/api/v1/reviews/${ids.s}`);
+    const doc = await officer.get(`/api/v1/documents/${s.json.minutesDocumentId}`);
+    expect(doc.status).toBe(200);
+    expect(doc.json.kind).toBe('bien-ban');
+    expect(doc.json.status).toBe('draft');
   });
 
   it('access: individual 403, another school 404, council cannot set up', async () => {

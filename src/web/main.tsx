@@ -39,6 +39,9 @@ const DossierDetailPage = lazy(() => import('./routes/ho-so-khen-thuong-detail')
 const PublicPage = lazy(() => import('./routes/cong-khai'));
 const RegistrationsPage = lazy(() => import('./routes/dang-ky-thi-dua'));
 const InitiativesPage = lazy(() => import('./routes/sang-kien'));
+const ReportsPage = lazy(() => import('./routes/bao-cao'));
+const ReportRollupPage = lazy(() => import('./routes/bao-cao-tong-hop'));
+const ReportDetailPage = lazy(() => import('./routes/bao-cao-detail'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const theme = createTheme({
@@ -111,6 +114,9 @@ function App() {
           <Route path="/danh-gia/:id" element={can('assessment.read') ? <AssessmentDetailPage /> : <Navigate to="/" replace />} />
           <Route path="/dang-ky-thi-dua" element={can('report.read') || me.data.personId ? <RegistrationsPage /> : <Navigate to="/" replace />} />
           <Route path="/sang-kien" element={can('report.read') || me.data.personId ? <InitiativesPage /> : <Navigate to="/" replace />} />
+          <Route path="/bao-cao" element={can('report.read') || can('report.write') ? <ReportsPage /> : <Navigate to="/" replace />} />
+          <Route path="/bao-cao/tong-hop" element={can('report.read') ? <ReportRollupPage /> : <Navigate to="/" replace />} />
+          <Route path="/bao-cao/:id" element={can('report.read') || can('report.write') ? <ReportDetailPage /> : <Navigate to="/" replace />} />
           <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
           <Route path="/dang-nhap" element={<Navigate to="/" replace />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -92,6 +92,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/binh-xet', label: 'Bình xét', show: can('commendation.read') || can('review.vote') },
     { to: '/ho-so-khen-thuong', label: 'Hồ sơ khen thưởng', show: can('commendation.read') || !!me.personId },
     { to: '/quy-dinh', label: 'Bộ quy tắc', show: can('rules.manage') },
+    { to: '/bao-cao', label: 'Báo cáo định kỳ', show: can('report.read') || can('report.write') },
     { to: '/van-ban', label: 'Văn bản', show: can('document.read') },
     { to: '/doc-van-ban', label: 'Đọc văn bản', show: can('plan.write') },
     { to: '/nhap-du-lieu', label: 'Nhập dữ liệu', show: can('person.import') || can('unit.structure') },

@@ -269,6 +269,25 @@ describeOnBothDatabases('bình xét thi đua: đề nghị, Hội đồng, bỏ 
     expect(doc.json.status).toBe('draft');
   });
 
+  it('candidates from the eligible people of the unit; the API is in the OpenAPI document', async () => {
+    // Last school year: this year's ratings do not exist yet (the demo has five finished years).
+    const created = await officer.post('/api/v1/reviews', { unitId: pdp, schoolYear: year - 1, name: 'Bình xét Lao động tiên tiến năm học trước (kiểm thử)' });
+    expect(created.status).toBe(200);
+    const res = await officer.post(`/api/v1/reviews/${created.json.id}/candidates`, { eligibleFor: 'LDTT' });
+    expect(res.status).toBe(200);
+    expect(res.json.added).toBeGreaterThan(0);
+    expect(res.json.session.candidates).toHaveLength(res.json.added);
+    expect(res.json.session.candidates.every((c: any) => c.titleCode === 'LDTT' && c.eligibility.status === 'eligible')).toBe(true);
+    // Everyone eligible is already in: a second call adds nobody and says so.
+    const again = await officer.post(`/api/v1/reviews/${created.json.id}/candidates`, { eligibleFor: 'LDTT' });
+    expect(again.status).toBe(400);
+    expect(again.json.error.message).toBe('Không có ai mới đủ điều kiện "Lao động tiên tiến" để thêm');
+    const doc = (await env().anonymous().get('/api/openapi.json')).json;
+    for (const path of ['/nominations', '/reviews', '/reviews/{id}/ballot', '/reviews/{id}/written-votes', '/reviews/{id}/close', '/reviews/{id}/minutes.docx']) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+  });
+
   it('access: individual 403, another school 404, council cannot set up', async () => {
     const s = ids.s;
     const lan = await env().login('gv.lan');
@@ -298,6 +317,6 @@ describeOnBothDatabases('bình xét thi đua: đề nghị, Hội đồng, bỏ 
     const so = await env().login('so.tdkt');
     const soView = await so.get(`/api/v1/reviews?unitId=${pdp}`);
     expect(soView.status).toBe(200);
-    expect(soView.json.total).toBe(2);
+    expect(soView.json.total).toBe(3);
   });
 }, { demo: true });

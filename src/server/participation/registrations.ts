@@ -188,7 +188,7 @@ export async function registrablePlans(ctx: TContext, q: { unitId?: string }) {
   const rows = await ctx.db.selectFrom('plans').innerJoin('unit_closure', 'unit_closure.ancestor_id', 'plans.unit_id').innerJoin('units', 'units.id', 'plans.unit_id')
     .select(['plans.id', 'plans.title', 'plans.school_year', 'plans.kind', 'plans.unit_id', 'units.name as unit_name', 'unit_closure.depth', 'plans.period_from', 'plans.period_to'])
     .where('unit_closure.descendant_id', '=', unitId).where('plans.state', '=', 'in_progress').where('plans.superseded_by_id', 'is', null)
-    .orderBy('unit_closure.depth').orderBy('plans.period_from', 'desc').limit(100).execute();
+    .orderBy('unit_closure.depth').orderBy('plans.kind').orderBy('plans.period_from', 'desc').limit(100).execute();
   return {
     unitId,
     items: rows.map((p) => ({ id: p.id, title: p.title, schoolYear: p.school_year, kind: p.kind, unitId: p.unit_id, unitName: p.unit_name, own: p.depth === 0, periodFrom: p.period_from, periodTo: p.period_to })),

@@ -1,0 +1,82 @@
+// Browser test of participation: gv.lan registers herself for the Sở's annual plan and submits an
+// initiative; pdp.tdkt opens Đăng ký thi đua and finds her in the school's table and in the totals.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
+
+const enabled = browserTestsEnabled('e2e/participation.test.ts');
+
+describe.skipIf(!enabled)('giao diện web: đăng ký thi đua, sáng kiến', () => {
+  let env: TBrowserEnv;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    env = await startBrowserEnv('thidua-e2e-participation-');
+    browser = env.browser;
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  async function cstdCount(page: Page): Promise<number> {
+    const badge = page.getByLabel('Tổng số theo danh hiệu').locator('[data-title="CSTDCS"]');
+    await badge.waitFor({ timeout: 15_000 });
+    return Number((await badge.innerText()).split(':')[1].trim().replace(/\./g, ''));
+  }
+
+  it('gv.lan tự đăng ký và nộp sáng kiến; pdp.tdkt thấy cô trong bảng và tổng số', async () => {
+    // The officer's count before.
+    const officerCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const officer = await officerCtx.newPage();
+    await logInAs(officer, env.server.url, 'pdp.tdkt');
+    await officer.getByRole('link', { name: 'Đăng ký thi đua' }).click();
+    await officer.getByRole('heading', { name: 'Đăng ký thi đua' }).waitFor();
+    const before = await cstdCount(officer);
+
+    const lanCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const lan = await lanCtx.newPage();
+    try {
+      // An individual's start page greets her by name instead of the "Tổng quan" counts.
+      await lan.goto(env.server.url + '/');
+      await lan.getByLabel('Tên đăng nhập').fill('gv.lan');
+      await lan.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+      await lan.getByRole('button', { name: 'Đăng nhập' }).click();
+      await lan.getByRole('heading', { name: /Xin chào/ }).waitFor();
+      await lan.getByRole('link', { name: 'Đăng ký thi đua' }).click();
+      await lan.getByRole('heading', { name: 'Đăng ký danh hiệu thi đua của tôi' }).waitFor();
+      await lan.getByRole('textbox', { name: 'Danh hiệu đăng ký' }).click();
+      await lan.getByRole('option', { name: 'Chiến sĩ thi đua cơ sở' }).click();
+      await lan.getByLabel('Nội dung cam kết').fill('Hoàn thành xuất sắc nhiệm vụ, có sáng kiến được công nhận cấp cơ sở.');
+      await lan.getByRole('button', { name: 'Đăng ký', exact: true }).click();
+      await expect(lan.getByText('Đã đăng ký danh hiệu Chiến sĩ thi đua cơ sở.')).toBeVisibleSoon();
+      await expect(lan.getByText('Hoàn thành xuất sắc nhiệm vụ, có sáng kiến được công nhận cấp cơ sở.').last()).toBeVisibleSoon();
+
+      // Her initiative.
+      await lan.getByRole('link', { name: 'Sáng kiến của tôi' }).click();
+      await lan.getByRole('heading', { name: 'Sáng kiến của tôi' }).waitFor();
+      await lan.getByRole('button', { name: 'Nộp sáng kiến' }).click();
+      const dialog = lan.getByRole('dialog');
+      await dialog.getByLabel('Tên sáng kiến').fill('Câu lạc bộ đọc sách Ngữ văn trực tuyến');
+      await dialog.getByLabel('Tóm tắt nội dung, hiệu quả').fill('Học sinh đọc và thảo luận một tác phẩm mỗi tháng trên lớp học trực tuyến; 85% học sinh tham gia.');
+      await dialog.getByRole('button', { name: 'Nộp' }).click();
+      await expect(lan.getByText('Đã nộp sáng kiến "Câu lạc bộ đọc sách Ngữ văn trực tuyến".')).toBeVisibleSoon();
+      const row = lan.getByRole('row', { name: /Câu lạc bộ đọc sách Ngữ văn trực tuyến/ });
+      await expect(row).toBeVisibleSoon();
+      expect(await row.innerText()).toContain('Đã nộp');
+    } finally {
+      await lanCtx.close();
+    }
+
+    // The officer sees her in the table and one more CSTĐCS in the totals.
+    await officer.reload();
+    await officer.getByRole('heading', { name: 'Đăng ký thi đua' }).waitFor();
+    await expect.poll(() => cstdCount(officer), { timeout: 15_000 }).toBe(before + 1);
+    await officer.getByLabel('Tìm cán bộ').fill('nguyen thi lan');
+    const select = officer.getByRole('textbox', { name: 'Danh hiệu của Nguyễn Thị Lan' });
+    await expect(select).toBeVisibleSoon();
+    await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe('Chiến sĩ thi đua cơ sở');
+    expect(await officer.locator('[data-person="Nguyễn Thị Lan"]').innerText()).toContain('tự đăng ký');
+    await officerCtx.close();
+  });
+});

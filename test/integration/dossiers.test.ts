@@ -259,4 +259,28 @@ describeOnBothDatabases('hồ sơ khen thưởng: gửi lên, trả lại, gửi
     const zip = await bytesOf('pdp.tdkt', `/api/v1/dossiers/${res.json.id}/zip`);
     expect(Object.keys((await JSZip.loadAsync(zip.bytes)).files)).toContain('02-bien-ban-hop-hoi-dong.docx');
   });
+
+  it('trường của xã gửi UBND xã; xã (quy trình đã đổi: tiếp nhận, thẩm định) chuyển lên UBND tỉnh; đơn vị khác không thấy hồ sơ', async () => {
+    const xa = await env().login('xa.vhxh');
+    const school = await env().unitId('MN-18073-1');
+    const commune = await env().unitId('UBND-X18073');
+    const province = await env().unitId('UBND-42');
+    const teacher = await env().deps.database.db.selectFrom('people').select('id').where('unit_id', '=', school).orderBy('id').executeTakeFirstOrThrow();
+    const created = await xa.post('/api/v1/dossiers', { senderUnitId: school, schoolYear: 2025, items: [{ personId: teacher.id, titleCode: 'LDTT' }] });
+    expect(created.status).toBe(200);
+    expect(created.json.receiverUnitId).toBe(commune);
+    const id = created.json.id as string;
+    expect((await xa.post(`/api/v1/dossiers/${id}/submit`, {})).json.status).toBe('submitted');
+    expect((await xa.post(`/api/v1/dossiers/${id}/accept`, {})).json.workflow.map((s: { code: string }) => s.code)).toEqual(['accept', 'check']);
+    expect((await xa.post(`/api/v1/dossiers/${id}/forward`, {})).status).toBe(409);
+    const assign = await xa.post(`/api/v1/dossiers/${id}/assign`, { userId: 'x' });
+    expect(assign.status).toBe(400);
+    expect((await xa.post(`/api/v1/dossiers/${id}/check`, {})).status).toBe(200);
+    const fwd = await xa.post(`/api/v1/dossiers/${id}/forward`, { note: 'Đề nghị Chủ tịch UBND tỉnh xem xét' });
+    expect(fwd.status).toBe(200);
+    expect(fwd.json).toMatchObject({ status: 'submitted', receiverUnitId: province, stepsDone: [] });
+    expect(fwd.json.timeline.at(-1)).toMatchObject({ action: 'forward', toUnitName: expect.stringContaining('tỉnh') });
+    expect((await pdpOfficer.get(`/api/v1/dossiers/${id}`)).status).toBe(404);
+    expect((await pdpOfficer.get('/api/v1/dossiers')).json.items.map((d: { id: string }) => d.id)).not.toContain(id);
+  });
 });

@@ -7,6 +7,7 @@ import { api, downloadFile } from '../api/client';
 import type { TAssessment, TCriterion, TTier } from './assessment-types';
 import { pts } from './assessment-types';
 import { ErrorAlert } from './ui';
+import { UnitPicker, type TUnitOption } from './unit-picker';
 
 type TImportResult = { applied: boolean; errors: { row: number; message: string }[]; summary: { rows: number; groups: number; maxTotal: number } };
 
@@ -150,6 +151,7 @@ export function UnitsTab({ a }: { a: TAssessment }) {
   const clusters = useQuery({ queryKey: ['clusters', 'all'], queryFn: () => api.get<{ items: TCluster[] } | TCluster[]>('/clusters'), enabled: a.can.edit });
   const clusterList = Array.isArray(clusters.data) ? clusters.data : clusters.data?.items ?? [];
   const [picked, setPicked] = useState<string[]>([...new Set(a.units.map((u) => u.clusterId).filter((x): x is string => !!x))]);
+  const [hand, setHand] = useState<TUnitOption[]>(a.units.filter((u) => !u.clusterId).map((u) => ({ id: u.unitId, name: u.unitName })));
   const candidates = useQuery({ queryKey: ['assessments', a.id, 'candidates'], queryFn: () => api.get<{ items: { id: string; full_name: string; username: string }[] }>(`/assessments/${a.id}/reviewer-candidates`), enabled: a.can.edit });
   const groups = a.criteria.filter((c) => c.level === 1);
   const [assign, setAssign] = useState<Record<string, string[]>>(Object.fromEntries(groups.map((g) => [g.id, a.reviewers.filter((r) => r.groupId === g.id).map((r) => r.userId)])));
@@ -160,7 +162,14 @@ export function UnitsTab({ a }: { a: TAssessment }) {
       {a.can.editCriteria ? (
         <Group align="flex-end">
           <MultiSelect label="Cụm/khối thi đua được đánh giá" w={480} data={clusterList.map((c) => ({ value: c.id, label: `${c.name} (${c.schoolYearLabel})` }))} value={picked} onChange={setPicked} searchable />
-          <Button onClick={() => run(async () => refresh(await api.put<TAssessment>(`/assessments/${a.id}/units`, { clusterIds: picked, unitIds: [] })))}>Lưu danh sách đơn vị</Button>
+          <UnitPicker label="Thêm đơn vị chọn riêng" w={360} value={null} exclude={hand.map((h) => h.id)} onChange={(u) => { if (u) setHand([...hand, u]); }} />
+          <Button onClick={() => run(async () => refresh(await api.put<TAssessment>(`/assessments/${a.id}/units`, { clusterIds: picked, unitIds: hand.map((h) => h.id) })))}>Lưu danh sách đơn vị</Button>
+        </Group>
+      ) : null}
+      {a.can.editCriteria && hand.length ? (
+        <Group gap="xs">
+          <Text size="sm">Chọn riêng:</Text>
+          {hand.map((h) => <Badge key={h.id} variant="outline" rightSection={<ActionIcon size="xs" variant="transparent" aria-label={`Bỏ ${h.name}`} onClick={() => setHand(hand.filter((x) => x.id !== h.id))}>×</ActionIcon>}>{h.name}</Badge>)}
         </Group>
       ) : null}
       <Table striped aria-label="Đơn vị được đánh giá">
@@ -178,7 +187,7 @@ export function UnitsTab({ a }: { a: TAssessment }) {
       <Title order={5}>Người thẩm định theo nhóm tiêu chí</Title>
       {groups.map((g) => (
         <Group key={g.id} align="flex-end">
-          <MultiSelect label={`${g.code}. ${g.name}`} w={560} disabled={!a.can.edit} data={(candidates.data?.items ?? a.reviewers.map((r) => ({ id: r.userId, full_name: r.fullName, username: r.username }))).filter((x, i, arr) => arr.findIndex((y) => y.id === x.id) === i).map((u) => ({ value: u.id, label: `${u.full_name} (${u.username})` }))}
+          <MultiSelect searchable label={`${g.code}. ${g.name}`} w={560} disabled={!a.can.edit} data={(candidates.data?.items ?? a.reviewers.map((r) => ({ id: r.userId, full_name: r.fullName, username: r.username }))).filter((x, i, arr) => arr.findIndex((y) => y.id === x.id) === i).map((u) => ({ value: u.id, label: `${u.full_name} (${u.username})` }))}
             value={assign[g.id] ?? []} onChange={(v) => setAssign({ ...assign, [g.id]: v })} />
         </Group>
       ))}

@@ -215,6 +215,18 @@ describeOnBothDatabases('hồ sơ khen thưởng: gửi lên, trả lại, gửi
     expect((await anon.get('/api/v1/public/exemplars')).status).toBe(200);
   });
 
+  it('in giấy khen cho cả danh sách qua đợt in chung (tác vụ nền)', async () => {
+    const { decisionId } = state as unknown as { decisionId: string };
+    const batch = await director.post(`/api/v1/decisions/${decisionId}/certificates`, { pdf: false });
+    expect(batch.status).toBe(200);
+    expect(batch.json).toMatchObject({ count: 3, status: 'queued' });
+    await env().worker.runOne();
+    const done = await director.get(`/api/v1/documents/certificates/${batch.json.id}`);
+    expect(done.json).toMatchObject({ status: 'done', count: 3 });
+    expect(done.json.docxUrl).toBeTruthy();
+    expect((await director.get(`/api/v1/decisions/${decisionId}`)).json.certificateBatchId).toBe(batch.json.id);
+  });
+
   it('quy trình cấu hình được: chỉ quản trị đổi, có ghi nhật ký; bước đầu phải là tiếp nhận', async () => {
     const admin = await env().login('admin');
     expect((await soOfficer.put('/api/v1/dossiers/workflow', { steps: [{ code: 'accept', label: 'Tiếp nhận' }] })).status).toBe(403);

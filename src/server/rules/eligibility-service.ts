@@ -82,18 +82,24 @@ function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
 
 const day = (iso: string) => Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000);
 
-/** Months covered by employment periods inside school year `y` (rounded to a tenth, at most 12). */
-function monthsEmployed(periods: { from: string; to: string | null }[], y: number, until: string): number {
+/**
+ * Months covered by employment periods inside school year `y` (overlaps merged; rounded to a tenth, at
+ * most 12). An open employment counts to the end of the school year, also when the review comes earlier.
+ */
+export function monthsEmployed(periods: { from: string; to: string | null }[], y: number): number {
   const from = day(`${y}-08-01`);
-  const to = Math.min(day(`${y + 1}-07-31`), day(until));
+  const to = day(`${y + 1}-07-31`);
+  const spans = periods
+    .map((p) => [Math.max(day(p.from), from), Math.min(p.to ? day(p.to) : to, to)] as const)
+    .filter(([a, b]) => b >= a)
+    .sort((a, b) => a[0] - b[0]);
   let days = 0;
-  const covered = new Set<number>();
-  for (const p of periods) {
-    const a = Math.max(day(p.from), from);
-    const b = Math.min(p.to ? day(p.to) : to, to);
-    for (let d = a; d <= b; d += 1) covered.add(d);
+  let end = -Infinity;
+  for (const [a, b] of spans) {
+    const start = Math.max(a, end + 1);
+    if (b >= start) days += b - start + 1;
+    end = Math.max(end, b);
   }
-  days = covered.size;
   return Math.min(12, Math.round((days / 30.4375) * 10) / 10);
 }
 
@@ -166,7 +172,7 @@ export async function loadPeopleFacts(
       const years = (byRating.get(p.id) ?? []).map((r) => ({ year: Number(r.school_year), rating: r.rating.toUpperCase() as Rating }));
       const emp = byEmployment.get(p.id) ?? [];
       if (emp.length) {
-        const months = monthsEmployed(emp.map((e) => ({ from: e.from_date, to: e.to_date })), opts.schoolYear, opts.reviewDate);
+        const months = monthsEmployed(emp.map((e) => ({ from: e.from_date, to: e.to_date })), opts.schoolYear);
         if (months < 12) {
           const y = years.find((r) => r.year === opts.schoolYear);
           if (y) Object.assign(y, { monthsWorked: months });
@@ -244,16 +250,35 @@ function individualTitles(set: RuleSet, title?: string): string[] {
   return codes.filter((c) => c === title);
 }
 
+/** Titles worth proposing next (as suggestProposals in src/rules does), from verdicts already computed. */
+function suggestionsFrom(verdicts: Verdict[], set: RuleSet): TSuggestion[] {
+  const out: TSuggestion[] = [];
+  for (const v of verdicts) {
+    if (v.status === 'not_eligible') continue;
+    const t = set.titles[v.titleCode];
+    const builds = (t?.criteria.individual ?? []).some((c) => c.type === 'consecutive_titles' || c.type === 'titles_in_window' || c.type === 'has_award_before');
+    if (!builds) continue;
+    const basis = v.reasons.find((r) => r.outcome === 'pass' && /liên tục|lần/.test(r.message));
+    const lead = v.status === 'eligible' ? 'Đủ điều kiện đề nghị' : 'Có thể đề nghị (cần xác nhận)';
+    out.push({ titleCode: v.titleCode, titleName: v.titleName, status: v.status, message: `${lead} ${v.titleName}${basis ? `: ${basis.message}` : ''}` });
+  }
+  return out;
+}
+
 function evaluateLoaded(loaded: TLoadedFacts, set: RuleSet, schoolYear: number, reviewDate: string, titles: string[]): TPersonEligibility {
-  const verdicts = titles.map((code) => presentVerdict(evaluateIndividual(loaded.facts, code, set, schoolYear, { on: reviewDate }), set));
-  const suggestions = suggestProposals(loaded.facts, set, schoolYear, { on: reviewDate }).map((s) => ({ titleCode: s.titleCode, titleName: s.titleName, status: s.status, message: s.message }));
+  const raw = titles.map((code) => evaluateIndividual(loaded.facts, code, set, schoolYear, { on: reviewDate }));
+  // Suggestions need every title that builds on earlier ones; reuse the verdicts already computed.
+  const all = titles.length === Object.keys(set.titles).filter((c) => set.titles[c].criteria.individual).length;
+  const suggestions = all
+    ? suggestionsFrom(raw, set)
+    : suggestProposals(loaded.facts, set, schoolYear, { on: reviewDate }).map((s) => ({ titleCode: s.titleCode, titleName: s.titleName, status: s.status, message: s.message }));
   return {
     personId: loaded.person.id,
     fullName: loaded.person.full_name,
     unitId: loaded.person.unit_id,
     unitName: loaded.person.unit_name,
     position: loaded.person.position,
-    verdicts,
+    verdicts: raw.map((v) => presentVerdict(v, set)),
     suggestions,
   };
 }

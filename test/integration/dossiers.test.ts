@@ -227,6 +227,14 @@ describeOnBothDatabases('hồ sơ khen thưởng: gửi lên, trả lại, gửi
     expect((await director.get(`/api/v1/decisions/${decisionId}`)).json.certificateBatchId).toBe(batch.json.id);
   });
 
+  it('tài liệu OpenAPI có các đường dẫn hồ sơ, quyết định và trang công khai', async () => {
+    const doc = await env().anonymous().get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    for (const p of ['/dossiers', '/dossiers/{id}/submit', '/dossiers/{id}/return', '/dossiers/{id}/zip', '/decisions', '/decisions/{id}/payout.xlsx', '/public/decisions', '/public/exemplars']) {
+      expect(Object.keys(doc.json.paths), p).toContain(p);
+    }
+  });
+
   it('quy trình cấu hình được: chỉ quản trị đổi, có ghi nhật ký; bước đầu phải là tiếp nhận', async () => {
     const admin = await env().login('admin');
     expect((await soOfficer.put('/api/v1/dossiers/workflow', { steps: [{ code: 'accept', label: 'Tiếp nhận' }] })).status).toBe(403);

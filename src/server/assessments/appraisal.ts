@@ -8,14 +8,11 @@ import { AppError, forbidden, invalid, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
 import { finalScore, groupOf, leavesOf, scoreProblem } from './assessment-model';
 import { assertState, viewerOf } from './assessment-access';
-import { ancestorsOf, loadCriteria, loadRecusals, loadReviewers, loadUnits, unitsOfUser } from './assessments.repository';
+import { loadCriteria, loadRecusals, loadReviewers, loadUnits, ownUnitsAmong } from './assessments.repository';
 
 /** A unit is the reviewer's own when the reviewer holds a role at it or inside it, or works there. */
 async function isOwnUnit(ctx: TContext, unitId: string): Promise<boolean> {
-  const { roleUnits, personUnits } = await unitsOfUser(ctx.db, ctx.actor.userId);
-  if (personUnits.includes(unitId)) return true;
-  for (const r of roleUnits) if ((await ancestorsOf(ctx.db, r)).includes(unitId)) return true;
-  return false;
+  return (await ownUnitsAmong(ctx.db, ctx.actor.userId, [unitId])).has(unitId);
 }
 
 export async function getGrid(ctx: TContext, id: string, f: { groupId?: string }) {
@@ -42,8 +39,7 @@ export async function getGrid(ctx: TContext, id: string, f: { groupId?: string }
   const me = ctx.actor.userId;
   const editable = v.a.state === 'appraisal';
   const myRecusals = recusals.filter((r) => r.user_id === me);
-  const ownUnits = new Set<string>();
-  if (v.reviewerGroups.length) for (const u of units) if (await isOwnUnit(ctx, u.unit_id)) ownUnits.add(u.unit_id);
+  const ownUnits = v.reviewerGroups.length ? await ownUnitsAmong(ctx.db, me, units.map((u) => u.unit_id)) : new Set<string>();
   const cells = [] as { unitId: string; criterionId: string; self: number | null; final: number; mine: number | null; count: number; canEdit: boolean }[];
   for (const u of units) {
     for (const c of leaves) {

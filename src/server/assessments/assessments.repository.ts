@@ -115,3 +115,18 @@ export async function ancestorsOf(db: Q, unitId: string): Promise<string[]> {
   const rows = await db.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', '=', unitId).execute();
   return rows.map((r) => r.ancestor_id);
 }
+
+/**
+ * Which of `unitIds` are the user's own: the user holds a role at the unit or inside it, or works
+ * there (open employment). One query for the whole grid.
+ */
+export async function ownUnitsAmong(db: Q, userId: string, unitIds: string[]): Promise<Set<string>> {
+  if (!unitIds.length) return new Set();
+  const { roleUnits, personUnits } = await unitsOfUser(db, userId);
+  const own = new Set(personUnits.filter((u) => unitIds.includes(u)));
+  if (roleUnits.length) {
+    const rows = await db.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', 'in', roleUnits).where('ancestor_id', 'in', unitIds).distinct().execute();
+    for (const r of rows) own.add(r.ancestor_id);
+  }
+  return own;
+}

@@ -1,6 +1,6 @@
 // Demo data of the periodic reports: the Sở's CCHC plan (from the plan catalogue, in progress) with a
 // quarterly CCHC report for its THPT schools; in the last finished quarter four schools sent (one
-// late, one accepted), one was returned, the others have not reported.
+// late, one accepted), one was returned, the others (THPT 02, 03, 08–10) have not reported.
 import type { TActor, TContext } from '../auth/access';
 import type { Database } from '../db/database';
 import { createPlanFromCatalogue } from '../plans/manage-plans';
@@ -32,7 +32,8 @@ export async function seedReportsDemo(database: Database, opts: { provinceCode: 
   const form = await createForm(ctx, { planId: plan.id, title: 'Báo cáo kết quả công tác cải cách hành chính hằng quý', schedule: 'quarterly', dueDays: 10, sections: DEMO_REPORT_SECTIONS, unitKinds: ['thpt'] });
   const last = [...form.periods].reverse().find((p) => p.dueDate < opts.today);
   if (!last) return;
-  const schools = form.units.filter((u) => /^THPT-\d+-(0[1-9]|10)$/.test(u.code)).sort((a, b) => a.code.localeCompare(b.code));
+  // Schools 02 (ts.tdkt) and 03 (hht.tdkt) are left without a report, so a reminder and a late report can be shown.
+  const schools = ['01', '04', '05', '06', '07'].map((n) => form.units.find((u) => u.code === `THPT-${P}-${n}`)).filter((u): u is NonNullable<typeof u> => !!u);
   const figures = [
     { r: 120, t: 118, l: 2, f: 96, p: 14, pay: 80, s: 97.5, hb: 1, hs: 92 },
     { r: 95, t: 95, l: 0, f: 80, p: 10, pay: 70, s: 95, hb: 1, hs: 88 },
@@ -44,7 +45,7 @@ export async function seedReportsDemo(database: Database, opts: { provinceCode: 
     const f = figures[i];
     const sub = await openSubmission(ctx, { formId: form.id, periodId: last.id, unitId: schools[i].id }, last.opensOn);
     await saveValues(ctx, sub.id, { tthc_received: f.r, tthc_on_time: f.t, tthc_late: f.l, tthc_online_full: f.f, tthc_online_partial: f.p, tthc_paid_online: f.pay, satisfaction_rate: f.s, cds_hoc_ba_so: f.hb, cds_ho_so_dien_tu_rate: f.hs, ket_qua_noi_bat: i === 0 ? 'Triển khai học bạ số toàn trường; 100% hồ sơ tuyển sinh lớp 10 nhận trực tuyến.' : null });
-    // School 3 sent five days after the due date (late); the others on time.
+    // The third school sent five days after the due date (late); the others on time.
     await submitReport(ctx, sub.id, i === 2 ? addDays(last.dueDate, 5) : addDays(last.dueDate, -2));
     if (i === 0) await acceptReport(ctx, sub.id);
     if (i === 4) await returnReport(ctx, sub.id, 'Số hồ sơ đúng hạn và quá hạn chưa khớp với phần mềm một cửa; đề nghị rà soát, gửi lại.');

@@ -1,0 +1,137 @@
+// Browser test of the periodic reports: the Sở's CCHC plan asks a quarterly report of its THPT schools
+// (demo). Two schools send this quarter's report; the Sở returns one with a reason and the school sends
+// it again; a school that missed last quarter is reminded and then reports late; the Sở sees the
+// roll-up chart and the ranking.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
+
+const enabled = browserTestsEnabled('e2e/reports.test.ts');
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+/** "Quý IV/2026" for today's quarter (offset 0) or the one before (-1). */
+function quarterLabel(offset: number): string {
+  const d = new Date();
+  let q = Math.floor(d.getMonth() / 3) + offset;
+  let y = d.getFullYear();
+  if (q < 0) { q += 4; y -= 1; }
+  return `Quý ${ROMAN[q]}/${y}`;
+}
+
+describe.skipIf(!enabled)('giao diện web: báo cáo định kỳ CCHC, trả lại, nhắc hạn, tổng hợp và xếp hạng', () => {
+  let env: TBrowserEnv;
+  let browser: Browser;
+  let url: string;
+  const current = quarterLabel(0);
+  const previous = quarterLabel(-1);
+
+  beforeAll(async () => {
+    env = await startBrowserEnv('thidua-e2e-reports-');
+    browser = env.browser;
+    url = env.server.url;
+  });
+  afterAll(async () => { await env?.close(); });
+
+  async function openMyReport(page: Page, period: string) {
+    await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+    await page.getByRole('heading', { name: 'Báo cáo định kỳ' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: period }).filter({ hasText: 'Báo cáo kết quả công tác cải cách hành chính' });
+    await row.getByRole('button', { name: 'Nhập báo cáo' }).click();
+    await page.getByRole('heading', { name: new RegExp(period.replace('/', '\\/')) }).waitFor();
+  }
+
+  async function fill(page: Page, f: { received: string; onTime: string; late: string; full: string; partial: string; paid: string; satisfaction: string; hoSo: string }) {
+    await page.getByLabel('Số hồ sơ TTHC tiếp nhận', { exact: false }).first().fill(f.received);
+    await page.getByLabel('Số hồ sơ giải quyết đúng hạn', { exact: false }).first().fill(f.onTime);
+    await page.getByLabel('Số hồ sơ giải quyết quá hạn', { exact: false }).first().fill(f.late);
+    await page.getByLabel('Số hồ sơ tiếp nhận trực tuyến toàn trình', { exact: false }).first().fill(f.full);
+    await page.getByLabel('Số hồ sơ tiếp nhận trực tuyến một phần', { exact: false }).first().fill(f.partial);
+    await page.getByLabel('Số hồ sơ thanh toán phí, lệ phí trực tuyến', { exact: false }).first().fill(f.paid);
+    await page.getByLabel('Tỷ lệ hài lòng của người dân, tổ chức', { exact: false }).first().fill(f.satisfaction);
+    await page.locator('label').filter({ hasText: /^Có$/ }).first().click();
+    await page.getByLabel('Tỷ lệ hồ sơ công việc xử lý trên môi trường điện tử', { exact: false }).first().fill(f.hoSo);
+  }
+
+  it('hai trường gửi báo cáo quý, Sở trả lại một báo cáo, trường gửi lại; trường nộp muộn được nhắc; Sở xem tổng hợp và xếp hạng', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    try {
+      // 1. Phan Đình Phùng sends this quarter's report; the on-time share is computed as the figures are typed.
+      await logInAs(page, url, 'pdp.tdkt');
+      await openMyReport(page, current);
+      await fill(page, { received: '200', onTime: '190', late: '10', full: '150', partial: '30', paid: '120', satisfaction: '96', hoSo: '90' });
+      expect(await page.getByRole('textbox', { name: 'Tỷ lệ hồ sơ giải quyết đúng hạn' }).inputValue()).toBe('95%');
+      expect(await page.getByRole('textbox', { name: 'Tỷ lệ hồ sơ tiếp nhận trực tuyến (toàn trình và một phần)' }).inputValue()).toBe('90%');
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo' })).toBeVisibleSoon();
+      await expect(page.getByText('Đã gửi', { exact: true }).first()).toBeVisibleSoon();
+      const pdpUrl = page.url();
+
+      // 2. The second school (no report last quarter: overdue) sends this quarter on time.
+      await page.context().clearCookies();
+      await logInAs(page, url, 'ts.tdkt');
+      await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+      const overdueRow = page.getByRole('row').filter({ hasText: previous }).filter({ hasText: 'Quá hạn' });
+      await overdueRow.waitFor();
+      const tsUnit = (await overdueRow.getByRole('cell').nth(2).innerText()).trim();
+      await openMyReport(page, current);
+      await fill(page, { received: '80', onTime: '80', late: '0', full: '60', partial: '10', paid: '40', satisfaction: '92', hoSo: '85' });
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo' })).toBeVisibleSoon();
+
+      // 3. The Sở reminds the school that has not sent last quarter's report, and returns Phan Đình Phùng's report.
+      await page.context().clearCookies();
+      await logInAs(page, url, 'so.tdkt');
+      await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+      const board = page.getByRole('table', { name: 'Bảng theo dõi báo cáo' });
+      await board.waitFor();
+      await board.getByRole('row').filter({ hasText: tsUnit }).getByRole('button', { name: 'Nhắc' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã nhắc 1 đơn vị' })).toBeVisibleSoon();
+      await expect(board.getByRole('row').filter({ hasText: tsUnit }).getByText('1 lần', { exact: false })).toBeVisibleSoon();
+      await page.goto(pdpUrl);
+      await page.getByRole('button', { name: 'Trả lại' }).click();
+      await page.getByRole('dialog').getByLabel('Lý do trả lại').fill('Số hồ sơ trực tuyến toàn trình chưa khớp với Cổng dịch vụ công; đề nghị rà soát.');
+      await page.getByRole('dialog').getByRole('button', { name: 'Trả lại' }).click();
+      await expect(page.getByText('Bị trả lại', { exact: true }).first()).toBeVisibleSoon();
+
+      // 4. The school sees the reason, corrects the figure and sends again.
+      await page.context().clearCookies();
+      await logInAs(page, url, 'pdp.tdkt');
+      await openMyReport(page, current);
+      await expect(page.getByText('Số hồ sơ trực tuyến toàn trình chưa khớp', { exact: false })).toBeVisibleSoon();
+      await page.getByLabel('Số hồ sơ tiếp nhận trực tuyến toàn trình', { exact: false }).first().fill('160');
+      expect(await page.getByRole('textbox', { name: 'Tỷ lệ hồ sơ tiếp nhận trực tuyến (toàn trình và một phần)' }).inputValue()).toBe('95%');
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo' })).toBeVisibleSoon();
+
+      // 5. The reminded school sends last quarter's report: marked late.
+      await page.context().clearCookies();
+      await logInAs(page, url, 'ts.tdkt');
+      await openMyReport(page, previous);
+      await expect(page.getByText('đã được nhắc 1 lần', { exact: false })).toBeVisibleSoon();
+      await fill(page, { received: '70', onTime: '68', late: '2', full: '50', partial: '10', paid: '30', satisfaction: '90', hoSo: '80' });
+      await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã gửi báo cáo' })).toBeVisibleSoon();
+      await expect(page.getByText('Nộp muộn', { exact: true }).first()).toBeVisibleSoon();
+
+      // 6. The Sở's roll-up of this quarter: both schools in the table, the chart and the ranking (on-time share: 100% first).
+      await page.context().clearCookies();
+      await logInAs(page, url, 'so.tdkt');
+      await page.goto(url + '/bao-cao/tong-hop');
+      await page.getByRole('heading', { name: 'Tổng hợp báo cáo' }).waitFor();
+      await expect(page.locator('[role="img"][aria-label^="Biểu đồ xếp hạng"]')).toBeVisibleSoon();
+      await expect(page.locator('[role="img"][aria-label^="Biểu đồ diễn biến"]')).toBeVisibleSoon();
+      const ranking = page.getByRole('table', { name: 'Xếp hạng' });
+      const first = ranking.getByRole('row').nth(1);
+      await expect(first.filter({ hasText: tsUnit })).toBeVisibleSoon();
+      expect(await first.getByRole('cell').nth(2).innerText()).toBe('100');
+      const second = ranking.getByRole('row').nth(2);
+      expect(await second.getByRole('cell').nth(1).innerText()).toContain('Phan Đình Phùng');
+      expect(await second.getByRole('cell').nth(2).innerText()).toBe('95');
+      const table = page.getByRole('table', { name: 'Số liệu tổng hợp' });
+      // Totals row: 200 + 80 received.
+      await expect(table.getByRole('row').filter({ hasText: 'Tổng hợp' }).getByText('280', { exact: true })).toBeVisibleSoon();
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
+});

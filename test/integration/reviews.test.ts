@@ -282,6 +282,16 @@ describeOnBothDatabases('bình xét thi đua: đề nghị, Hội đồng, bỏ 
     const again = await officer.post(`/api/v1/reviews/${created.json.id}/candidates`, { eligibleFor: 'LDTT' });
     expect(again.status).toBe(400);
     expect(again.json.error.message).toBe('Không có ai mới đủ điều kiện "Lao động tiên tiến" để thêm');
+    // The chair must be the head of the unit.
+    const headPerson = await personOf(env(), 'pdp.hieutruong');
+    const teachers = res.json.session.candidates.filter((c: any) => c.personId !== headPerson).slice(0, 3).map((c: any) => c.personId);
+    const positions = await env().deps.database.db.selectFrom('people').select('position').where('id', 'in', teachers).execute();
+    expect(positions.every((p) => !/^(Hiệu trưởng|Giám đốc)/.test(p.position ?? ''))).toBe(true);
+    const m = await officer.post(`/api/v1/reviews/${created.json.id}/members`, { members: teachers.map((p: string, i: number) => ({ personId: p, role: i === 0 ? 'chair' : 'member' })) });
+    expect(m.status).toBe(200);
+    const notHead = await officer.post(`/api/v1/reviews/${created.json.id}/open`);
+    expect(notHead.status).toBe(400);
+    expect(notHead.json.error.message).toMatch(/^Chủ tịch Hội đồng phải là thủ trưởng đơn vị; .+ không phải thủ trưởng$/);
     const doc = (await env().anonymous().get('/api/openapi.json')).json;
     for (const path of ['/nominations', '/reviews', '/reviews/{id}/ballot', '/reviews/{id}/written-votes', '/reviews/{id}/close', '/reviews/{id}/minutes.docx']) {
       expect(Object.keys(doc.paths)).toContain(path);

@@ -564,6 +564,22 @@ export async function declareConflict(ctx: TContext, id: string, input: { candid
 // ---------------------------------------------------------------------------------------------------
 // Open.
 
+const HEAD_POSITION = /^(hiệu trưởng|giám đốc|chủ tịch|thủ trưởng|trưởng phòng|trưởng ban)\b/iu;
+
+/** The chair is the head: an account with the head role at the unit, or a head's position in the staff record. */
+async function isUnitHead(ctx: TContext, unitId: string, chair: TMemberRow): Promise<boolean> {
+  if (chair.position && HEAD_POSITION.test(chair.position.trim())) return true;
+  const row = await ctx.db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id')
+    .where('users.person_id', '=', chair.person_id)
+    .where('user_roles.role', '=', 'head')
+    .where('user_roles.unit_id', '=', unitId)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** Opens the meeting: an odd-sized council with one chair, at least one candidate, quotas respected. */
 export async function openSession(ctx: TContext, id: string) {
   const s = await loadWritableSession(ctx, id);
@@ -572,7 +588,11 @@ export async function openSession(ctx: TContext, id: string) {
   const cands = (await candidatesOf(ctx.db, id)).filter((c) => c.result !== 'withdrawn');
   if (members.length < 3) throw new AppError('VALIDATION', `Hội đồng cần ít nhất 3 thành viên (hiện có ${members.length})`);
   if (members.length % 2 === 0) throw new AppError('VALIDATION', `Hội đồng phải có số thành viên lẻ (hiện có ${members.length}); hãy thêm hoặc bớt một thành viên`);
-  if (members.filter((m) => m.role === 'chair').length !== 1) throw new AppError('VALIDATION', 'Hội đồng cần đúng một Chủ tịch (thủ trưởng đơn vị)');
+  const chairs = members.filter((m) => m.role === 'chair');
+  if (chairs.length !== 1) throw new AppError('VALIDATION', 'Hội đồng cần đúng một Chủ tịch (thủ trưởng đơn vị)');
+  if (!(await isUnitHead(ctx, s.unit_id, chairs[0]))) {
+    throw new AppError('VALIDATION', `Chủ tịch Hội đồng phải là thủ trưởng đơn vị; ${chairs[0].name}${chairs[0].position ? ` (${chairs[0].position})` : ''} không phải thủ trưởng`);
+  }
   if (!cands.length) throw new AppError('VALIDATION', 'Phiên bình xét chưa có ứng viên nào');
   if (!members.some((m) => m.user_id)) throw new AppError('VALIDATION', 'Chưa thành viên nào có tài khoản để bỏ phiếu điện tử; các phiếu chỉ ghi được bằng văn bản');
   checkQuotas(parseQuotas(s.quotas), liveCounts(cands));

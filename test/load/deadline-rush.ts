@@ -5,11 +5,13 @@
 // any request failed.
 //
 //   npx tsx test/load/deadline-rush.ts [--url http://127.0.0.1:3000] [--users 200] [--seconds 30]
-//     [--requests 25] [--think-ms 1000] [--ramp-seconds 10] [--officer-every 10] [--provinces 42[,01,…]] [--password demo-pass-123] [--json]
+//     [--pid <server pid>] [--requests 25] [--think-ms 1000] [--ramp-seconds 10] [--officer-every 10] [--provinces 42[,01,…]] [--password demo-pass-123] [--json]
 //
 // Accounts come from `thidua generate-data` (gv<province>.<nnnn> teachers, so<province>.tdkt); user i
 // belongs to province i mod (number of provinces) — national data has 10 teacher accounts per province.
-import { ApiClient, assertLoopback, summarizeMs } from '../../src/server/scale/http-client';
+import fs from 'node:fs';
+import os from 'node:os';
+import { ApiClient, assertLoopback, rssMb, summarizeMs } from '../../src/server/scale/http-client';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -24,6 +26,18 @@ const requestsPerUser = Math.min(1000, Number(arg('--requests', '25')));
 const provinces = arg('--provinces', arg('--province', '42')).split(',').map((p) => p.trim()).filter(Boolean);
 const password = arg('--password', process.env.THIDUA_DEMO_PASSWORD ?? 'demo-pass-123');
 const json = process.argv.includes('--json');
+/** The server's process id on this machine: its CPU time and peak memory during the run are reported. */
+const pid = Number(arg('--pid', '0')) || 0;
+
+function cpuSeconds(p: number): number | null {
+  try {
+    const f = fs.readFileSync(`/proc/${p}/stat`, 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return (Number(rest[11]) + Number(rest[12])) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
+}
 /** Every n-th user is the Sở's TĐKT officer searching the province (0: none). */
 const officerEvery = Math.max(0, Number(arg('--officer-every', '10')));
 /** Pause between one user's requests (uniform 0.5–1.5 × this); 0 = back-to-back (a stress test). */
@@ -108,7 +122,15 @@ async function main() {
   }
   const started = Date.now();
   const endAt = started + (rampSeconds + seconds) * 1000;
+  // Server process: CPU seconds used during the run (independent of how busy the machine is) and peak RSS.
+  const cpu0 = pid ? cpuSeconds(pid) : null;
+  let rssPeak = 0;
+  const sampler = pid ? setInterval(() => { rssPeak = Math.max(rssPeak, rssMb(pid) ?? 0); }, 200) : null;
+  const load0 = os.loadavg()[0];
   await Promise.all(Array.from({ length: users }, (_, i) => virtualUser(i, endAt, soIds)));
+  if (sampler) clearInterval(sampler);
+  const cpu1 = pid ? cpuSeconds(pid) : null;
+  const load1 = os.loadavg()[0];
   const wall = (Date.now() - started) / 1000;
   const byAction = new Map<string, TSample[]>();
   for (const s of samples) {
@@ -117,7 +139,12 @@ async function main() {
   }
   const rows = [...byAction].map(([action, list]) => ({ action, ...summarizeMs(list.filter((s) => s.ok).map((s) => s.ms)), n: list.length, errors: list.filter((s) => !s.ok).length }));
   const work = samples.filter((s) => s.action !== 'Đăng nhập');
-  const overall = { ...summarizeMs(work.filter((s) => s.ok).map((s) => s.ms)), n: work.length, errors: samples.filter((s) => !s.ok).length, requestsPerSecond: work.length / wall, seconds: wall, users };
+  const serverCpuSeconds = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null;
+  const overall = {
+    ...summarizeMs(work.filter((s) => s.ok).map((s) => s.ms)), n: work.length, errors: samples.filter((s) => !s.ok).length, requestsPerSecond: work.length / wall, seconds: wall, users,
+    serverCpuSeconds, serverCpuMsPerRequest: serverCpuSeconds !== null ? (serverCpuSeconds * 1000) / samples.length : null, serverRssPeakMb: pid ? rssPeak : null,
+    machineLoad: { start: load0, end: load1, cores: os.cpus().length },
+  };
   if (json) {
     console.log(JSON.stringify({ url, overall, rows, errors }, null, 2));
   } else {
@@ -126,6 +153,8 @@ async function main() {
     console.log(`${'Thao tác'.padEnd(30)} ${'n'.padStart(6)} ${'lỗi'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`);
     for (const r of rows) console.log(`${r.action.padEnd(30)} ${String(r.n).padStart(6)} ${String(r.errors).padStart(5)} ${f(r.p50).padStart(8)} ${f(r.p95).padStart(8)} ${f(r.max).padStart(8)}`);
     console.log(`${'Tất cả (trừ đăng nhập)'.padEnd(30)} ${String(overall.n).padStart(6)} ${String(overall.errors).padStart(5)} ${f(overall.p50).padStart(8)} ${f(overall.p95).padStart(8)} ${f(overall.max).padStart(8)}`);
+    if (overall.serverCpuSeconds !== null) console.log(`Máy chủ (pid ${pid}): CPU ${f(overall.serverCpuSeconds)} s = ${f(overall.serverCpuMsPerRequest!)} ms/yêu cầu (kể cả đăng nhập), RSS cao nhất ${f(overall.serverRssPeakMb!)} MB`);
+    console.log(`Tải máy (load average 1 phút, ${overall.machineLoad.cores} lõi): đầu ${f(load0)}, cuối ${f(load1)}`);
     for (const e of errors) console.log(`  lỗi: ${e}`);
   }
   process.exit(overall.errors > 0 ? 1 : 0);

@@ -32,6 +32,7 @@ export async function runBenchCommand(args: string[]): Promise<number> {
     province: flag(args, '--province'), log: json ? undefined : (l) => console.error(l),
     schoolYear: flag(args, '--school-year') ? Number(flag(args, '--school-year')) : undefined,
     parseFile: flag(args, '--parse-file') ?? path.resolve('test/fixtures/documents/seed-ke-hoach-mn-hoa-sen.txt'),
+    skip: flag(args, '--skip')?.split(','),
   });
   console.log(json ? JSON.stringify(result, null, 2) : formatBenchTable(result));
   return 0;

@@ -25,6 +25,8 @@ export type TBenchOptions = {
   schoolYear?: number;
   /** A document for the reader's parse scenario (e.g. a seed Kế hoạch as .txt); skipped when absent. */
   parseFile?: string;
+  /** Scenario groups to leave out: eligibility, docx, parse, rollup. */
+  skip?: string[];
   log?: (line: string) => void;
 };
 
@@ -216,7 +218,8 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
 
     // 6. Eligibility (every person's verdicts for the titles of the rule set): one school, then the whole province.
     const year = opts.schoolYear ?? defaultBenchSchoolYear();
-    for (const [label, unit, times] of [['Xét điều kiện khen thưởng: một trường', school, Math.max(3, Math.round(n / 3))], ['Xét điều kiện khen thưởng: cả tỉnh (Sở)', so, 3]] as const) {
+    const skip = new Set(opts.skip ?? []);
+    for (const [label, unit, times] of skip.has('eligibility') ? [] :  [['Xét điều kiện khen thưởng: một trường', school, Math.max(3, Math.round(n / 3))], ['Xét điều kiện khen thưởng: cả tỉnh (Sở)', so, 3]] as const) {
       if (!unit) continue;
       const o: number[] = [];
       let total = 0;
@@ -232,28 +235,9 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
       else log(`  ${label}: bỏ qua (${skipped})`);
     }
 
-    // 7. Rendering a Kế hoạch as DOCX (a plan of the Sở; the bench creates a draft when the Sở has none).
-    {
-      let plan = (await api.get(`/api/v1/plans?unitId=${so.id}&pageSize=1`)).json?.items?.[0] ?? null;
-      if (!plan) {
-        const created = await api.post('/api/v1/plans', { unitId: so.id, kind: 'regular', movementName: 'Dạy tốt – học tốt', schoolYear: year + 1, periodFrom: `${year + 1}-09-05`, periodTo: `${year + 2}-05-31` });
-        plan = created.status === 200 ? created.json : null;
-      }
-      if (plan) {
-        const o: number[] = [];
-        let bytes = 0;
-        for (let i = 0; i < Math.max(3, Math.round(n / 3)); i++) {
-          const res = await api.get(`/api/v1/plans/${plan.id}/docx`);
-          if (res.status !== 200) throw new Error(`kế hoạch DOCX: HTTP ${res.status}`);
-          o.push(res.ms);
-          bytes = res.bytes;
-        }
-        add('Kết xuất Kế hoạch (DOCX)', o, null, `${Math.round(bytes / 1024)} KB`);
-      } else log('  Kết xuất Kế hoạch (DOCX): bỏ qua (không tạo được kế hoạch)');
-    }
-
-    // 8. Reading a document (the reader's parse of a real Kế hoạch text).
-    if (opts.parseFile && fs.existsSync(opts.parseFile)) {
+    let parsedDoc: unknown = null;
+    // 7. Reading a document (the reader's parse of a real Kế hoạch text).
+    if (!skip.has('parse') && opts.parseFile && fs.existsSync(opts.parseFile)) {
       const content = fs.readFileSync(opts.parseFile);
       const o: number[] = [];
       let fields = 0;
@@ -263,12 +247,38 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
         const res = ok(await api.post('/api/v1/reader/parse', form), 'đọc văn bản');
         o.push(res.ms);
         fields = Object.keys(res.json ?? {}).length;
+        parsedDoc = res.json;
       }
       add('Đọc một văn bản (/reader/parse)', o, null, `${path.basename(opts.parseFile)}, ${Math.round(content.length / 1024)} KB, ${fields} trường`);
     }
 
+    // 8. Rendering a Kế hoạch as DOCX: a plan of the Sở that renders, else one made from the parsed document
+    //    (POST /reader/to-plan: a draft with every section filled; the bench database gains that draft).
+    if (!skip.has('docx')) {
+      let planId: string | null = null;
+      for (const p of (await api.get(`/api/v1/plans?unitId=${so.id}&pageSize=20`)).json?.items ?? []) {
+        if ((await api.get(`/api/v1/plans/${p.id}/docx`)).status === 200) { planId = p.id; break; }
+      }
+      if (!planId && parsedDoc) {
+        const made = await api.post('/api/v1/reader/to-plan', { unitId: so.id, parsed: parsedDoc });
+        if (made.status === 200) planId = made.json.planId;
+        else log(`  Kết xuất Kế hoạch (DOCX): không tạo được kế hoạch từ văn bản (HTTP ${made.status} ${made.json?.error?.message ?? ''})`);
+      }
+      if (planId) {
+        const o: number[] = [];
+        let bytes = 0;
+        for (let i = 0; i < Math.max(3, Math.round(n / 3)); i++) {
+          const res = await api.get(`/api/v1/plans/${planId}/docx`);
+          if (res.status !== 200) { log(`  Kết xuất Kế hoạch (DOCX): HTTP ${res.status} ${res.json?.error?.message ?? ''}`); break; }
+          o.push(res.ms);
+          bytes = res.bytes;
+        }
+        if (o.length) add('Kết xuất Kế hoạch (DOCX)', o, null, `${Math.round(bytes / 1024)} KB`);
+      } else log('  Kết xuất Kế hoạch (DOCX): bỏ qua (không có kế hoạch đủ nội dung)');
+    }
+
     // 9. A quarter's report roll-up, once the reports API exists.
-    {
+    if (!skip.has('rollup')) {
       const res = await api.get(`/api/v1/reports/rollup?unitId=${so.id}`);
       if (res.status === 200) {
         const o = [res.ms];

@@ -39,6 +39,9 @@ const DossierDetailPage = lazy(() => import('./routes/ho-so-khen-thuong-detail')
 const PublicPage = lazy(() => import('./routes/cong-khai'));
 const RegistrationsPage = lazy(() => import('./routes/dang-ky-thi-dua'));
 const InitiativesPage = lazy(() => import('./routes/sang-kien'));
+const OutreachPage = lazy(() => import('./routes/truyen-thong'));
+const ExemplarsPage = lazy(() => import('./routes/dien-hinh'));
+const PactsPage = lazy(() => import('./routes/giao-uoc'));
 const ReportsPage = lazy(() => import('./routes/bao-cao'));
 const ReportRollupPage = lazy(() => import('./routes/bao-cao-tong-hop'));
 const ReportDetailPage = lazy(() => import('./routes/bao-cao-detail'));
@@ -114,6 +117,9 @@ function App() {
           <Route path="/danh-gia/:id" element={can('assessment.read') ? <AssessmentDetailPage /> : <Navigate to="/" replace />} />
           <Route path="/dang-ky-thi-dua" element={can('report.read') || me.data.personId ? <RegistrationsPage /> : <Navigate to="/" replace />} />
           <Route path="/sang-kien" element={can('report.read') || me.data.personId ? <InitiativesPage /> : <Navigate to="/" replace />} />
+          <Route path="/truyen-thong" element={can('report.read') ? <OutreachPage /> : <Navigate to="/" replace />} />
+          <Route path="/dien-hinh" element={can('report.read') ? <ExemplarsPage /> : <Navigate to="/" replace />} />
+          <Route path="/giao-uoc" element={can('report.read') ? <PactsPage /> : <Navigate to="/" replace />} />
           <Route path="/bao-cao" element={can('report.read') || can('report.write') ? <ReportsPage /> : <Navigate to="/" replace />} />
           <Route path="/bao-cao/tong-hop" element={can('report.read') ? <ReportRollupPage /> : <Navigate to="/" replace />} />
           <Route path="/bao-cao/:id" element={can('report.read') || can('report.write') ? <ReportDetailPage /> : <Navigate to="/" replace />} />

@@ -310,4 +310,30 @@ describeOnBothDatabases('tham gia thi đua: đăng ký, giao ước, sáng kiế
     const year = new Date().getUTCFullYear() - (month >= 8 ? 0 : 1);
     expect(demoRec.find((r) => r.person_id === lanId)?.school_year).toBe(year);
   });
+
+  it('chuyển đăng ký của trường thành đề nghị bình xét; đăng ký đã chuyển không sửa được', async () => {
+    const e = env();
+    const pdpId = await e.unitId('THPT-42-01');
+    const pdp = await e.login('pdp.tdkt');
+    const plan = await currentPlan(pdp, pdpId);
+    const totals = (await pdp.get(`/api/v1/registrations/totals?planId=${plan.id}&unitId=${pdpId}`)).json;
+    const res = await pdp.post('/api/v1/registrations/to-nominations', { planId: plan.id, unitId: pdpId });
+    expect(res.status).toBe(200);
+    expect(res.json.registrations).toBe(totals.total);
+    expect(res.json.nominations).toBe(totals.total);
+    const rows = await e.deps.database.db.selectFrom('nominations').select(['title_code', 'source', 'person_id']).where('unit_id', '=', pdpId).execute();
+    // Candidates the demo review had already nominated are kept (not duplicated); the rest come from the registrations.
+    expect(rows.length).toBeGreaterThanOrEqual(totals.total);
+    expect(rows.filter((r) => r.source === 'registration').length).toBeGreaterThan(totals.total / 2);
+    expect(rows.filter((r) => r.title_code === 'CSTDCS').length).toBeGreaterThanOrEqual(countOf(totals, 'CSTDCS'));
+    const lanId = (await e.deps.database.db.selectFrom('users').select('person_id').where('username', '=', 'gv.lan').executeTakeFirstOrThrow()).person_id;
+    expect(rows.some((r) => r.person_id === lanId)).toBe(true);
+    const again = await pdp.post('/api/v1/registrations/to-nominations', { planId: plan.id, unitId: pdpId });
+    expect(again.json.error.message).toBe('Không còn đăng ký nào chưa chuyển thành đề nghị bình xét');
+    const lan = await e.login('gv.lan');
+    const locked = await lan.post('/api/v1/registrations/self', { planId: plan.id, titleCode: 'CSTDCS' });
+    expect(locked.status).toBe(409);
+    expect(locked.json.error.message).toBe('Đăng ký đã được chuyển thành đề nghị bình xét, không sửa được nữa');
+    expect((await lan.post('/api/v1/registrations/to-nominations', { planId: plan.id, unitId: pdpId })).status).toBe(403);
+  });
 }, { demo: true });

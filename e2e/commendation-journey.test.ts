@@ -178,7 +178,7 @@ describe.skipIf(!enabled)('giao diện web: bình xét → hồ sơ → trả l�
     // 7. The teacher sees the title in her history.
     await as('gv.lan', async (page) => {
       await page.getByRole('link', { name: 'Hồ sơ của tôi', exact: true }).click();
-      await page.getByRole('tab', { name: 'Khen thưởng' }).click();
+      await page.getByRole('tab', { name: 'Khen thưởng', exact: true }).click();
       const history = page.getByRole('table', { name: 'Lịch sử khen thưởng' });
       await expect(history).toBeVisibleSoon();
       const row = history.getByRole('row').filter({ hasText: decisionNumber });

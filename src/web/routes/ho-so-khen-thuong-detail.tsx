@@ -1,6 +1,6 @@
 // One dossier: the people proposed with their eligibility verdicts, the steps (buttons per state),
 // the timeline, downloads (ZIP, Tờ trình), and once decided the Quyết định with its Danh sách and money.
-import { Alert, Anchor, Badge, Button, Card, Group, List, Select, Stack, Table, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, FileButton, Group, List, Select, Stack, Table, Text, TextInput, Textarea, Timeline, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { DOSSIER_STATUS_COLORS, VERDICT_LABELS, type TDecision, type TDossierDet
 import { FormCheckError, FormModal, optionalDate } from '../components/form-modal';
 import { DateField, ErrorAlert, Loading, PageTitle, formatDateTimeVi } from '../components/ui';
 import { formatDateVi, formatMoneyVi } from '../../shared/vn';
+import { PersonSearch, TITLE_OPTIONS } from './ho-so-khen-thuong';
 
 function useAct(id: string) {
   const qc = useQueryClient();
@@ -78,6 +79,55 @@ function DecideModal({ d, opened, onClose }: { d: TDossierDetail; opened: boolea
         ))}
       </Stack>
     </FormModal>
+  );
+}
+
+function AddPerson({ d }: { d: TDossierDetail }) {
+  const qc = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [person, setPerson] = useState<{ id: string; label: string } | null>(null);
+  const [title, setTitle] = useState('LDTT');
+  const [achievements, setAchievements] = useState('');
+  return (
+    <>
+      <Button size="xs" variant="light" onClick={() => { setError(null); setPerson(null); setOpened(true); }}>Thêm người được đề nghị</Button>
+      <FormModal title="Thêm người được đề nghị" opened={opened} onClose={() => setOpened(false)} error={error} setError={setError} submitLabel="Thêm"
+        onSubmit={async () => {
+          if (!person) throw new FormCheckError('Chọn cá nhân được đề nghị');
+          await api.post(`/dossiers/${d.id}/items`, { items: [{ personId: person.id, titleCode: title, achievements: achievements || undefined }] });
+          await qc.invalidateQueries({ queryKey: ['dossiers'] });
+          setOpened(false);
+        }}>
+        {person ? <Text size="sm">Cá nhân: <b>{person.label}</b></Text> : <PersonSearch unitId={d.senderUnitId} onPick={(p) => setPerson({ id: p.id, label: `${p.fullName} (${p.unitName ?? ''})` })} />}
+        <Select label="Danh hiệu, hình thức" value={title} allowDeselect={false} data={TITLE_OPTIONS} onChange={(v) => setTitle(v ?? title)} />
+        <Textarea label="Tóm tắt thành tích" autosize minRows={2} value={achievements} onChange={(e) => setAchievements(e.currentTarget.value)} />
+      </FormModal>
+    </>
+  );
+}
+
+function UploadEvidence({ d }: { d: TDossierDetail }) {
+  const qc = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  return (
+    <FileButton onChange={async (file) => {
+      if (!file) return;
+      setBusy(true);
+      try {
+        const form = new FormData();
+        form.append('file', file);
+        await api.upload(`/dossiers/${d.id}/files`, form);
+        await qc.invalidateQueries({ queryKey: ['dossiers'] });
+        notifications.show({ color: 'green', message: `Đã thêm minh chứng ${file.name}` });
+      } catch (e) {
+        notifications.show({ color: 'red', title: 'Không tải lên được', message: errorMessage(e) });
+      } finally {
+        setBusy(false);
+      }
+    }} accept="application/pdf,image/*,.docx,.xlsx">
+      {(props) => <Button {...props} size="xs" variant="light" loading={busy}>Thêm minh chứng</Button>}
+    </FileButton>
   );
 }
 
@@ -180,7 +230,10 @@ export default function DossierDetailPage() {
         ) : null}
         {d.decisionId ? <DecisionView id={d.decisionId} /> : null}
         <Card withBorder padding="sm">
-          <Title order={4} mb="xs">Danh sách đề nghị ({d.items.length})</Title>
+          <Group justify="space-between" mb="xs" wrap="wrap">
+            <Title order={4}>Danh sách đề nghị ({d.items.length})</Title>
+            {a.edit ? <Group gap="xs"><AddPerson d={d} /><UploadEvidence d={d} /></Group> : null}
+          </Group>
           <Table.ScrollContainer minWidth={760}>
             <Table striped aria-label="Danh sách đề nghị khen thưởng">
               <Table.Thead>

@@ -29,7 +29,7 @@ function yearOptions() {
 
 type TRow = { key: number; personId: string | null; personLabel: string; titleCode: string; achievements: string };
 
-function PersonSearch({ unitId, onPick }: { unitId: string | null; onPick: (p: TPerson) => void }) {
+export function PersonSearch({ unitId, onPick }: { unitId: string | null; onPick: (p: TPerson) => void }) {
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['dossier-people', unitId, q],

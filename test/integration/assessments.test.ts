@@ -18,7 +18,7 @@ const WRITER: Record<string, string> = { 'THPT-42-01': 'pdp.tdkt', 'THPT-42-02':
 
 function upload(file: Uint8Array, name: string, extra: Record<string, string> = {}) {
   const f = new FormData();
-  f.append('file', new Blob([file]), name);
+  f.append('file', new Blob([file as BlobPart]), name);
   for (const [k, v] of Object.entries(extra)) f.append(k, v);
   return f;
 }
@@ -167,6 +167,28 @@ describeOnBothDatabases('đánh giá, xếp hạng đơn vị (chỉ số CCHC):
     expect(png.json.error.message).toBe('Minh chứng của tiêu chí 1.1 phải là tệp PDF, Word (.docx) (tệp đã chọn là ảnh PNG)');
     const other = await (await e.login('ts.tdkt')).put(`${base}/self`, { items: [{ criterionId: crit('1.2'), score: 1 }] });
     expect(other.status).toBe(404);
+  });
+
+  it('tiêu chí lấy số liệu từ chỉ tiêu báo cáo định kỳ (tthc_online_rate) của đơn vị', async () => {
+    const e = env();
+    const db = e.deps.database.db;
+    const so = await e.login('so.tdkt');
+    const soId = await e.unitId('SGDDT-42');
+    const plan = await so.post('/api/v1/plans/from-catalogue', { unitId: soId, code: 'day-tot-hoc-tot', schoolYear: YEAR });
+    expect(plan.status).toBe(200);
+    const now = new Date().toISOString();
+    const formId = `f-${e.kind}`, periodId = `p-${e.kind}`, subId = `s-${e.kind}`;
+    const pdpId = s.units['THPT-42-01'];
+    await db.insertInto('report_forms').values({ id: formId, plan_id: plan.json.id, unit_id: soId, province_code: '42', title: 'Báo cáo CCHC quý', schedule: 'quarterly', due_days: 10, sections: '[]', created_by: null, created_at: now, updated_at: now }).execute();
+    await db.insertInto('report_periods').values({ id: periodId, form_id: formId, province_code: '42', kind: 'quarter', label: 'Quý IV/2026', period_from: '2026-10-01', period_to: '2026-12-31', opens_on: '2026-12-01', due_date: '2027-01-10', created_at: now }).execute();
+    await db.insertInto('report_submissions').values({ id: subId, form_id: formId, period_id: periodId, unit_id: pdpId, province_code: '42', state: 'accepted', late: 0, submitted_at: now, submitted_by: null, decided_at: now, decided_by: null, return_reason: null, version: 1, created_by: null, created_at: now, updated_at: now }).execute();
+    await db.insertInto('report_values').values({ id: `v-${e.kind}`, submission_id: subId, form_id: formId, period_id: periodId, unit_id: pdpId, province_code: '42', indicator_code: 'tthc_online_rate', value_num: 92, value_text: null, updated_at: now }).execute();
+    const pdp = await e.login('pdp.tdkt');
+    const view = await pdp.get(`/api/v1/assessments/${s.id}/units/${pdpId}/self`);
+    expect(view.json.items.find((i: { code: string }) => i.code === '2.1')).toMatchObject({ indicatorCode: 'tthc_online_rate', indicatorValue: 92, suggestedScore: 18.4 });
+    await pdp.put(`/api/v1/assessments/${s.id}/units/${pdpId}/self`, { items: [{ criterionId: crit('2.1'), score: 18, explanation: 'Tỷ lệ trực tuyến 92%' }] });
+    const row = await db.selectFrom('assessment_self_scores').select('indicator_value').where('assessment_id', '=', s.id).where('unit_id', '=', pdpId).where('criterion_id', '=', crit('2.1')).executeTakeFirstOrThrow();
+    expect(Number(row.indicator_value)).toBe(92);
   });
 
   it('các đơn vị tự đánh giá đủ, có minh chứng, gửi; sau khi gửi không sửa được', async () => {

@@ -129,7 +129,7 @@ export function bandProblems(bands: TBand[]): string[] {
     if (b.min != null && b.max != null && (b.min > b.max || (b.min === b.max && !(b.minInclusive && b.maxInclusive)))) out.push(`Mức ${b.label}: cận dưới phải nhỏ hơn cận trên`);
   }
   // No score may fall into two bands: probe each bound.
-  const probes = bands.flatMap((b) => [b.min, b.max]).filter((x): x is number => x != null);
+  const probes = [...new Set(bands.flatMap((b) => [b.min, b.max]).filter((x): x is number => x != null))];
   for (const p of probes) {
     const hits = bands.filter((b) => inBand(b, p));
     if (hits.length > 1) out.push(`Điểm ${fmt(p)} thuộc cả hai mức ${hits[0].label} và ${hits[1].label}`);

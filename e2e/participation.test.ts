@@ -77,6 +77,18 @@ describe.skipIf(!enabled)('giao diện web: đăng ký thi đua, sáng kiến', 
     await expect(select).toBeVisibleSoon();
     await expect.poll(() => select.inputValue(), { timeout: 15_000 }).toBe('Chiến sĩ thi đua cơ sở');
     expect(await officer.locator('[data-person="Nguyễn Thị Lan"]').innerText()).toContain('tự đăng ký');
+
+    // The other participation screens open with the demo data.
+    await officer.getByRole('link', { name: 'Truyền thông' }).click();
+    await officer.getByRole('heading', { name: 'Truyền thông, tuyên truyền thi đua' }).waitFor();
+    const zalo = officer.getByRole('table', { name: 'Tổng hợp theo kênh' }).getByRole('row', { name: /Zalo/ });
+    await expect(zalo).toBeVisibleSoon();
+    expect(await zalo.innerText()).toMatch(/Zalo\s+1\s+0\s+940/);
+    await officer.getByRole('link', { name: 'Điển hình tiên tiến' }).click();
+    await expect(officer.getByText('Cô giáo Nguyễn Thị Lan – lan tỏa sơ đồ tư duy số trong dạy học Ngữ văn')).toBeVisibleSoon();
+    await officer.getByRole('link', { name: 'Giao ước thi đua' }).click();
+    await officer.getByRole('button', { name: /Cụm thi đua số 1/ }).click();
+    await expect(officer.getByRole('dialog').getByText('3/5 đơn vị đã ký')).toBeVisibleSoon();
     await officerCtx.close();
   });
 });

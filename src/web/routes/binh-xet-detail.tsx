@@ -341,7 +341,7 @@ export default function ReviewDetailPage() {
                     <Table.Td>{c.votes?.against ?? 0}</Table.Td>
                     <Table.Td>{c.votes?.abstain ?? 0}</Table.Td>
                     <Table.Td><Text size="sm">{c.votes?.for ?? 0}/{s.members.length}</Text><Text size="xs" c="dimmed">{c.threshold}</Text></Table.Td>
-                    <Table.Td><Badge color={c.result === 'passed' ? 'green' : 'red'} variant="light">{c.resultLabel}</Badge></Table.Td>
+                    <Table.Td><Text size="sm" fw={600} c={c.result === 'passed' ? 'green.8' : 'red.8'} style={{ whiteSpace: 'nowrap' }}>{c.resultLabel}</Text></Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -299,6 +299,12 @@ describeOnBothDatabases('tham gia thi đua: đăng ký, giao ước, sáng kiế
     expect(bad.status).toBe(400);
   });
 
+  it('tài liệu OpenAPI có các đường dẫn mới', async () => {
+    const doc = await env().anonymous().get('/api/openapi.json');
+    expect(doc.status).toBe(200);
+    for (const p of ['/registrations/bulk', '/registrations/self', '/registrations/totals', '/pacts/{id}/sign', '/initiatives/{id}/scores', '/initiatives/{id}/recognise', '/outreach/summary', '/exemplars/{id}/decide']) expect(Object.keys(doc.json.paths)).toContain(p);
+  });
+
   it('dữ liệu mẫu: hai sáng kiến được công nhận, một của Nguyễn Thị Lan năm học hiện tại', async () => {
     const e = env();
     const db = e.deps.database.db;

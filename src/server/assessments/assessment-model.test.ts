@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, bandProblems, DEFAULT_BANDS, finalScore, rankRows, scoreProblem, treeProblems } from './assessment-model';
+import { bandOf, bandProblems, DEFAULT_BANDS, finalScore, rankRows, scoreProblem, treeProblems, type TRankRow } from './assessment-model';
 
 describe('assessment model', () => {
   it('score range: max, max + bonus, penalty only where a rule allows it', () => {
@@ -34,7 +34,7 @@ describe('assessment model', () => {
   });
 
   it('ranking: by total, then by the named criterion; still equal → shared rank', () => {
-    const rows = [
+    const rows: TRankRow[] = [
       { unitId: 'a', groupKey: 'k', total: 98, byCode: { '2': 38 } },
       { unitId: 'b', groupKey: 'k', total: 98, byCode: { '2': 40 } },
       { unitId: 'c', groupKey: 'k', total: 100, byCode: { '2': 30 } },

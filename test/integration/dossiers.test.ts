@@ -300,6 +300,9 @@ describeOnBothDatabases('hồ sơ khen thưởng: gửi lên, trả lại, gửi
     expect(fwd.status).toBe(200);
     expect(fwd.json).toMatchObject({ status: 'submitted', receiverUnitId: province, stepsDone: [] });
     expect(fwd.json.timeline.at(-1)).toMatchObject({ action: 'forward', toUnitName: expect.stringContaining('tỉnh') });
+    const recall = await xa.post(`/api/v1/dossiers/${id}/recall`, {});
+    expect(recall.status).toBe(409);
+    expect(recall.json.error.message).toContain('chuyển lên cấp trên');
     expect((await pdpOfficer.get(`/api/v1/dossiers/${id}`)).status).toBe(404);
     expect((await pdpOfficer.get('/api/v1/dossiers')).json.items.map((d: { id: string }) => d.id)).not.toContain(id);
   });

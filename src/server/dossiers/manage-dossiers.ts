@@ -215,7 +215,7 @@ export async function getDossier(ctx: TContext, id: string) {
     actions: {
       edit: editable && senderWrite,
       submit: editable && senderWrite && items.length > 0,
-      recall: d.status === 'submitted' && senderWrite,
+      recall: d.status === 'submitted' && senderWrite && d.receiver_unit_id === sender?.parent_id,
       accept: d.status === 'submitted' && receiverWrite,
       assign: d.status === 'accepted' && receiverWrite && nextStep === 'assign',
       check: d.status === 'accepted' && receiverWrite && nextStep === 'check',
@@ -436,7 +436,9 @@ export async function recallDossier(ctx: TContext, id: string, input: { reason?:
   requireStatus(d, ['submitted'], msg);
   await withTransaction(ctx, async (trx) => {
     const row = await lockedRow(trx, d, ['submitted'], msg);
-    await updateDossier(trx, id, { status: 'draft', receiver_unit_id: (await receiverOf(trx, (await findUnit(trx, row.sender_unit_id))!)).id });
+    const first = await receiverOf(trx, (await findUnit(trx, row.sender_unit_id))!);
+    if (row.receiver_unit_id !== first.id) throw new AppError('INVALID_STATE', `${msg}: hồ sơ đã được ${first.name} tiếp nhận và chuyển lên cấp trên.`);
+    await updateDossier(trx, id, { status: 'draft', receiver_unit_id: first.id });
     await addEvent(trx, ctx, row, { action: 'recall', unitId: row.sender_unit_id, reason: input.reason ?? null });
     await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'dossier.recall', entityType: 'dossier', entityId: id, unitId: row.sender_unit_id, before: { status: 'submitted' }, after: { status: 'draft' }, reason: input.reason ?? null });
   });

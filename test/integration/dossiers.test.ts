@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { expect, it } from 'vitest';
+import { readDocxLines } from '../../src/documents';
 import { BASE_SALARY_TABLE } from '../../src/rules/data/base-salary';
 import { DEMO_PASSWORD, describeOnBothDatabases, type TClient } from './harness';
 
@@ -74,8 +75,13 @@ describeOnBothDatabases('hồ sơ khen thưởng: gửi lên, trả lại, gửi
 
     const zip = await bytesOf('pdp.tdkt', `/api/v1/dossiers/${state.dossierId}/zip`);
     expect(zip.status).toBe(200);
-    const files = Object.keys((await JSZip.loadAsync(zip.bytes)).files);
+    const archive = await JSZip.loadAsync(zip.bytes);
+    const files = Object.keys(archive.files);
     expect(files).toContain('01-to-trinh.docx');
+    const proposal = (await readDocxLines(await archive.file('01-to-trinh.docx')!.async('nodebuffer'))).join('\n');
+    expect(proposal).toContain('TỜ TRÌNH');
+    expect(proposal).toContain('Nguyễn Thị Lan');
+    expect(proposal).toContain('Chiến sĩ thi đua cơ sở');
     expect(files.filter((f) => f.startsWith('03-bao-cao-thanh-tich/') && f.endsWith('.docx')).length).toBeGreaterThanOrEqual(3);
   });
 

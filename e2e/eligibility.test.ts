@@ -105,9 +105,27 @@ describe.skipIf(!enabled)('giao diện web: xét điều kiện khen thưởng, 
       const after = await openLan(officer);
       await expect(after.getByText('chưa xác minh', { exact: true })).toBeVisibleSoon();
       await expect(after.getByText(/Bộ quy tắc luat2022-nd152-2025-tt07-2026, phiên bản 3/)).toBeVisibleSoon();
+
+      // The teacher reads her own verdicts on her record.
+      const teacher = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      try {
+        // An individual's start page greets her by name instead of the "Tổng quan" counts.
+        await teacher.goto(url + '/');
+        await teacher.getByLabel('Tên đăng nhập').fill('gv.lan');
+        await teacher.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+        await teacher.getByRole('button', { name: 'Đăng nhập' }).click();
+        await teacher.getByRole('heading', { name: /Xin chào/ }).waitFor();
+        await teacher.getByRole('link', { name: 'Hồ sơ của tôi', exact: true }).click();
+        await teacher.getByRole('tab', { name: 'Điều kiện khen thưởng' }).click();
+        const own = teacher.getByTestId('verdict-LDTT');
+        await expect(own.getByText(/^Năm học 2025-2026: Hoàn thành/)).toBeVisibleSoon();
+        await expect(own.getByText('chưa xác minh', { exact: true })).toBeVisibleSoon();
+      } finally {
+        await teacher.close();
+      }
     } finally {
       await officer.close();
       await adminPage.close();
     }
-  });
+  }, 240_000);
 });

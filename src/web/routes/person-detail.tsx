@@ -12,6 +12,7 @@ import { hasPermission, useMe } from '../auth';
 import { FormCheckError, FormModal, optionalDate, orNull, requireDate } from '../components/form-modal';
 import { UnitPicker, type TUnitOption } from '../components/unit-picker';
 import { AwardHistory } from '../components/award-history';
+import { PersonEligibility } from '../components/person-eligibility';
 import { DateField, Empty, ErrorAlert, Loading, PageTitle, todayVi } from '../components/ui';
 import { DISCIPLINE_LABELS, GENDER_LABELS, RATING_LABELS } from '../../shared/labels';
 import { formatDateVi, schoolYearLabel, schoolYearOf } from '../../shared/vn';
@@ -234,6 +235,7 @@ export default function PersonDetailPage() {
           <Tabs.Tab value="qualifications">Trình độ</Tabs.Tab>
           <Tabs.Tab value="ratings">Đánh giá xếp loại</Tabs.Tab>
           <Tabs.Tab value="awards">Khen thưởng</Tabs.Tab>
+          {hasPermission(me, 'commendation.read') || me.personId === p.id ? <Tabs.Tab value="eligibility">Điều kiện khen thưởng</Tabs.Tab> : null}
           <Tabs.Tab value="disciplines">Kỷ luật{activeDisciplines.length ? <Badge ml={6} size="xs" color="orange">{activeDisciplines.length}</Badge> : null}</Tabs.Tab>
         </Tabs.List>
 
@@ -313,6 +315,10 @@ export default function PersonDetailPage() {
 
         <Tabs.Panel value="awards" pt="sm">
           <AwardHistory personId={p.id} canEdit={canAdd} />
+        </Tabs.Panel>
+
+        <Tabs.Panel value="eligibility" pt="sm">
+          <PersonEligibility personId={p.id} />
         </Tabs.Panel>
 
         <Tabs.Panel value="disciplines" pt="sm">

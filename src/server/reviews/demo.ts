@@ -71,13 +71,14 @@ export async function seedReviewsDemo(database: Database, opts: { demoHash: stri
   const noms = await db.transaction().execute(async (trx) => {
     const self = await addNominations(trx, kind, { userId: lanUser.id }, [
       { unitId: pdp.id, schoolYear: opts.currentYear, candidateKind: 'ca_nhan', personId: lanUser.person_id, titleCode: 'CSTDCS', source: 'self', note: 'Tự đề nghị kèm sáng kiến cấp cơ sở' },
-    ]);
+    ], { skipDuplicates: true });
     const byOfficer = await addNominations(trx, kind, actor, nominees.map((p, i) => ({
       unitId: pdp.id, schoolYear: opts.currentYear, candidateKind: 'ca_nhan' as const, personId: p.id, titleCode: i === 0 ? 'CSTDCS' : 'LDTT', source: 'officer' as const, note: null,
-    })));
-    return [...self, ...byOfficer];
+    })), { skipDuplicates: true });
+    // Another feature's demo may have nominated the same people already: use what is still open.
+    return [...self, ...byOfficer].filter((n) => n.status === 'open');
   });
   // The last nomination stays open so the page shows "add from nominations".
-  await addCandidates(ctx, session.id, { nominationIds: noms.slice(0, -1).map((n) => n.id) });
+  if (noms.length > 1) await addCandidates(ctx, session.id, { nominationIds: noms.slice(0, -1).map((n) => n.id) });
   return accounts;
 }

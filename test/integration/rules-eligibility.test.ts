@@ -118,6 +118,31 @@ describeOnBothDatabases('quy tắc, xét điều kiện khen thưởng, thống 
     expect((await xa.get(`/api/v1/award-stats?unitId=${pdp}`)).status).toBe(404);
   });
 
+  it('bảng quyền: ai gọi được API nào (200), không quyền (403), ngoài phạm vi (404)', async () => {
+    const so = await env().unitId('SGDDT-42');
+    const commune = await env().unitId('UBND-X18073');
+    const rows: [string, string, number][] = [
+      ['pdp.tdkt', `/api/v1/eligibility?unitId=${pdp}&pageSize=1`, 200],
+      ['pdp.hieutruong', `/api/v1/eligibility?unitId=${pdp}&pageSize=1`, 200],
+      ['pdp.hoidong', `/api/v1/eligibility/unit/${pdp}`, 200],
+      ['so.tdkt', `/api/v1/eligibility?unitId=${pdp}&pageSize=1`, 200],
+      ['so.giamdoc', `/api/v1/award-stats?unitId=${so}`, 200],
+      ['pdp.tdkt', `/api/v1/eligibility?unitId=${so}&pageSize=1`, 404],
+      ['pdp.tdkt', `/api/v1/award-stats?unitId=${commune}`, 404],
+      ['xa.vhxh', `/api/v1/eligibility?unitId=${commune}&pageSize=1`, 200],
+      ['xa.vhxh', `/api/v1/eligibility/person/${lanId}`, 404],
+      ['gv.lan', `/api/v1/eligibility/person/${lanId}`, 200],
+      ['gv.lan', `/api/v1/award-stats?unitId=${pdp}`, 403],
+      ['gv.lan', '/api/v1/rule-sets', 403],
+      ['pdp.hoidong', '/api/v1/rule-sets', 200],
+      ['admin', `/api/v1/eligibility?unitId=${so}&pageSize=1`, 200],
+    ];
+    for (const [user, url, status] of rows) {
+      const c = await env().login(user);
+      expect((await c.get(url)).status, `${user} GET ${url}`).toBe(status);
+    }
+  });
+
   it('danh hiệu tập thể của trường: TTLĐTT tính từ tỷ lệ LĐTT của thành viên, có lý do', async () => {
     const c = await env().login('pdp.tdkt');
     const res = await c.get(`/api/v1/eligibility/unit/${pdp}?schoolYear=2025&reviewDate=2026-05-31`);

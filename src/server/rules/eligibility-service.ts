@@ -251,7 +251,7 @@ function individualTitles(set: RuleSet, title?: string): string[] {
 }
 
 /** Titles worth proposing next (as suggestProposals in src/rules does), from verdicts already computed. */
-function suggestionsFrom(verdicts: Verdict[], set: RuleSet): TSuggestion[] {
+export function suggestionsFrom(verdicts: Verdict[], set: RuleSet): TSuggestion[] {
   const out: TSuggestion[] = [];
   for (const v of verdicts) {
     if (v.status === 'not_eligible') continue;

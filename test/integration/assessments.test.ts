@@ -70,6 +70,10 @@ describeOnBothDatabases('đánh giá, xếp hạng đơn vị (chỉ số CCHC):
     expect((await so.patch(`/api/v1/assessments/${s.id}`, { tieRules: [{ criterionCode: '9' }] })).json.error.message).toContain('tiêu chí 9 không có trong bảng tiêu chí');
     expect((await so.patch(`/api/v1/assessments/${s.id}`, { tieRules: [{ criterionCode: '2' }] })).status).toBe(200);
 
+    const doc = (await e.anonymous().get('/api/openapi.json')).json;
+    for (const p of ['/assessments', '/assessments/{id}/grid', '/assessments/{id}/criteria/import', '/assessments/{id}/publish', '/assessments/{id}/nominations']) expect(Object.keys(doc.paths)).toContain(p);
+    const list = await so.get('/api/v1/assessments?pageSize=5');
+    expect(list.json.items.map((i: { id: string }) => i.id)).toContain(s.id);
     expect((await (await e.login('gv.lan')).get('/api/v1/assessments')).status).toBe(403);
     expect((await (await e.login('xa.vhxh')).get(`/api/v1/assessments/${s.id}`)).status).toBe(404);
     expect((await (await e.login('so.giamdoc')).put(`/api/v1/assessments/${s.id}/criteria`, { items: DEMO_CCHC_CRITERIA })).status).toBe(403);
@@ -155,6 +159,13 @@ describeOnBothDatabases('đánh giá, xếp hạng đơn vị (chỉ số CCHC):
     expect(group.status).toBe(400);
     const view = await pdp.get(`${base}/self`);
     expect(view.json.items.filter((i: { score: number | null }) => i.score != null)).toHaveLength(0); // nothing saved
+
+    const so = await e.login('so.tdkt');
+    expect((await so.patch(`/api/v1/assessments/${s.id}`, { selfDeadline: '2020-01-01' })).status).toBe(200);
+    const late = await pdp.put(`${base}/self`, { items: [{ criterionId: crit('1.2'), score: 5 }] });
+    expect(late.status).toBe(409);
+    expect(late.json.error).toMatchObject({ code: 'DEADLINE_PASSED', message: 'Đã quá hạn tự đánh giá (01/01/2020)' });
+    expect((await so.patch(`/api/v1/assessments/${s.id}`, { selfDeadline: null })).status).toBe(200);
 
     const partial = await pdp.put(`${base}/self`, { items: leafIds().slice(0, 9).map((id, k) => ({ criterionId: id, score: SELF['THPT-42-01'][k], explanation: 'Có báo cáo' })) });
     expect(partial.status).toBe(200);

@@ -68,15 +68,17 @@ export async function getSelfAssessment(ctx: TContext, id: string, unitId: strin
   };
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+
 async function requireSelfWriter(ctx: TContext, a: TAssessmentRow, unitId: string) {
   await requireAccess(ctx, 'assessment.write', [unitId]);
   assertState(a, ['self_assessment'], 'Chỉ tự đánh giá khi đợt đánh giá đang mở cho các đơn vị');
   const u = await assessedUnit(ctx.db, a.id, unitId);
   if (u.self_state === 'submitted') throw new AppError('INVALID_STATE', 'Đơn vị đã gửi tự đánh giá, không sửa được nữa');
+  if (a.self_deadline && a.self_deadline < today()) throw new AppError('DEADLINE_PASSED', `Đã quá hạn tự đánh giá (${a.self_deadline.split('-').reverse().join('/')})`);
   return u;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Saves some criteria's scores and explanations (a draft; null clears a score). Every score is checked; nothing is saved if one is wrong. */
 export async function saveSelfAssessment(ctx: TContext, id: string, unitId: string, items: { criterionId: string; score: number | null; explanation?: string | null }[]) {

@@ -118,6 +118,15 @@ describeOnBothDatabases('quy tắc, xét điều kiện khen thưởng, thống 
     expect((await xa.get(`/api/v1/award-stats?unitId=${pdp}`)).status).toBe(404);
   });
 
+  it('tài liệu OpenAPI có các đường dẫn của quy tắc, xét điều kiện, thống kê', async () => {
+    const res = await env().anonymous().get('/api/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = Object.keys(res.json.paths);
+    for (const p of ['/rule-sets', '/rule-sets/{code}', '/rule-sets/{code}/versions', '/rules/check', '/eligibility', '/eligibility/person/{id}', '/eligibility/unit/{id}', '/award-stats']) {
+      expect(paths.some((x) => x === p || x === `/api/v1${p}`), p).toBe(true);
+    }
+  });
+
   it('bảng quyền: ai gọi được API nào (200), không quyền (403), ngoài phạm vi (404)', async () => {
     const so = await env().unitId('SGDDT-42');
     const commune = await env().unitId('UBND-X18073');

@@ -7,11 +7,12 @@ import { AppError, notFound } from '../errors';
 import { todayIso } from '../ids';
 import { formSections, loadReadableForm, presentPeriod, presentSections } from './forms';
 import { computeShare, round2, type TIndicatorDef } from './report-values';
-import { findPeriod, periodsOf, reachesAny, respondentIds, unitsByIds, withinSubtree, type TFormRow } from './reports.repository';
+import { findPeriod, periodsOf, reachesAny, type TFormRow } from './reports.repository';
 import { SUBMISSION_STATE_LABELS } from './submissions';
 import type { Db, Tx } from '../db/database';
 
-const SENT = ['submitted', 'accepted'];
+const SENT_STATES: ('submitted' | 'accepted')[] = ['submitted', 'accepted'];
+const SENT: string[] = SENT_STATES;
 
 async function scopeOf(ctx: TContext, form: TFormRow, unitId?: string) {
   let root = unitId;
@@ -21,9 +22,12 @@ async function scopeOf(ctx: TContext, form: TFormRow, unitId?: string) {
   }
   if (!root) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem tổng hợp báo cáo');
   await requireAccess(ctx, 'report.read', [root]);
-  const all = await respondentIds(ctx.db, form.id);
-  const inside = await withinSubtree(ctx.db, root, all);
-  const units = (await unitsByIds(ctx.db, all.filter((u) => inside.has(u)))).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  // One query: the form's reporting units inside the subtree of `root`.
+  const units = (await ctx.db.selectFrom('report_form_units').innerJoin('units', 'units.id', 'report_form_units.unit_id')
+    .select(['units.id', 'units.code', 'units.name', 'units.kind', 'units.province_code', 'units.parent_id', 'units.email', 'units.status'])
+    .where('report_form_units.form_id', '=', form.id)
+    .where('report_form_units.unit_id', 'in', ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root!))
+    .execute()).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const rootUnit = (await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', root).executeTakeFirst())!;
   return { root: rootUnit, units };
 }
@@ -43,7 +47,9 @@ async function sentValues(db: Db | Tx, formId: string, periodId: string, unitIds
   const subs = await db.selectFrom('report_submissions').select(['id', 'unit_id', 'state', 'late', 'submitted_at', 'return_reason']).where('form_id', '=', formId).where('period_id', '=', periodId).execute();
   const subByUnit = new Map(subs.filter((s) => unitIds.has(s.unit_id)).map((s) => [s.unit_id, s]));
   const sentIds = new Set([...subByUnit.values()].filter((s) => SENT.includes(s.state)).map((s) => s.id));
-  const rows = await db.selectFrom('report_values').select(['submission_id', 'unit_id', 'indicator_code', 'value_num', 'value_text']).where('period_id', '=', periodId).execute();
+  const rows = await db.selectFrom('report_values').innerJoin('report_submissions', 'report_submissions.id', 'report_values.submission_id')
+    .select(['report_values.submission_id', 'report_values.unit_id', 'report_values.indicator_code', 'report_values.value_num', 'report_values.value_text'])
+    .where('report_values.period_id', '=', periodId).where('report_submissions.state', 'in', SENT_STATES).execute();
   const values = new Map<string, Record<string, number | string | null>>();
   for (const r of rows) {
     if (!sentIds.has(r.submission_id)) continue;
@@ -127,6 +133,28 @@ export function parseWeights(text: string | undefined, defs: TIndicatorDef[]): R
   return out;
 }
 
+/** Totals of every opened period, aggregated by the database (sum, count per indicator) over the subtree's sent reports. */
+async function trendOf(db: Db | Tx, formId: string, rootId: string, defs: TIndicatorDef[], periods: { id: string; label: string }[]) {
+  const subtree = db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', rootId);
+  const sums = await db.selectFrom('report_values as v').innerJoin('report_submissions as s', 's.id', 'v.submission_id')
+    .select((eb) => ['v.period_id', 'v.indicator_code', eb.fn.sum<number>('v.value_num').as('total'), eb.fn.count<number>('v.value_num').as('n')])
+    .where('s.form_id', '=', formId).where('s.state', 'in', SENT_STATES).where('v.unit_id', 'in', subtree)
+    .groupBy(['v.period_id', 'v.indicator_code']).execute();
+  const reported = await db.selectFrom('report_submissions').select((eb) => ['period_id', eb.fn.countAll<number>().as('n')])
+    .where('form_id', '=', formId).where('state', 'in', SENT_STATES).where('unit_id', 'in', subtree).groupBy('period_id').execute();
+  return periods.map((p) => {
+    const totals: Record<string, number | null> = {};
+    for (const d of defs) {
+      if (d.formula || d.type === 'text' || d.type === 'file') continue;
+      const row = sums.find((r) => r.period_id === p.id && r.indicator_code === d.code);
+      const n = Number(row?.n ?? 0);
+      totals[d.code] = !row || n === 0 ? null : d.aggregate === 'avg' || d.type === 'percent' ? round2(Number(row.total) / n) : round2(Number(row.total));
+    }
+    for (const d of defs) if (d.formula) totals[d.code] = computeShare(d.formula, (c) => totals[c] ?? null);
+    return { periodId: p.id, label: p.label, reported: Number(reported.find((r) => r.period_id === p.id)?.n ?? 0), totals };
+  });
+}
+
 export async function getRollup(ctx: TContext, q: { formId: string; periodId?: string; unitId?: string; rankBy?: string; weights?: string }, today = todayIso()) {
   const form = await loadReadableForm(ctx, q.formId);
   const { root, units } = await scopeOf(ctx, form, q.unitId);
@@ -161,11 +189,7 @@ export async function getRollup(ctx: TContext, q: { formId: string; periodId?: s
   }
   const counts = { total: rows.length, sent: rows.filter((r) => SENT.includes(r.state)).length, accepted: rows.filter((r) => r.state === 'accepted').length, returned: rows.filter((r) => r.state === 'returned').length, missing: rows.filter((r) => !SENT.includes(r.state) && r.state !== 'returned').length, late: rows.filter((r) => r.late).length };
   const periods = (await periodsOf(ctx.db, form.id)).filter((p) => p.opens_on <= today);
-  const trend = [] as { periodId: string; label: string; reported: number; totals: Record<string, number | null> }[];
-  for (const p of periods) {
-    const sv = p.id === period.id ? { values } : await sentValues(ctx.db, form.id, p.id, ids);
-    trend.push({ periodId: p.id, label: p.label, reported: sv.values.size, totals: totalsOf(defs, [...sv.values.values()]) });
-  }
+  const trend = await trendOf(ctx.db, form.id, root.id, defs, periods);
   return {
     form: { id: form.id, title: form.title, schedule: form.schedule }, unit: root, period: presentPeriod(period, today),
     periods: (await periodsOf(ctx.db, form.id)).map((p) => presentPeriod(p, today)),

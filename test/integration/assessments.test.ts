@@ -213,6 +213,13 @@ describeOnBothDatabases('đánh giá, xếp hạng đơn vị (chỉ số CCHC):
       expect(noEvidence.json.error.message).toBe('Tiêu chí 1.1 yêu cầu tệp minh chứng');
       const ev = await c.upload(`${base}/evidence`, upload(PDF, 'Ke-hoach-CCHC.pdf', { criterionId: crit('1.1') }));
       expect(ev.status).toBe(200);
+      if (code === 'THPT-42-01') {
+        const extra = await c.upload(`${base}/evidence`, upload(PDF, 'Ban-nhap.pdf', { criterionId: crit('1.2') }));
+        expect((await c.request('DELETE', `/api/v1/assessments/${s.id}/evidence/${extra.json.id}`)).status).toBe(200);
+        const items = (await c.get(`${base}/self`)).json.items;
+        expect(items.find((i: { code: string }) => i.code === '1.2').evidence).toEqual([]);
+        expect(items.find((i: { code: string }) => i.code === '1.1').evidence.map((x: { fileName: string }) => x.fileName)).toEqual(['Ke-hoach-CCHC.pdf']);
+      }
       const sent = await c.post(`${base}/submit`);
       expect(sent.status).toBe(200);
       expect(sent.json.selfTotal).toBe(scores.reduce((x, y) => x + y, 0));

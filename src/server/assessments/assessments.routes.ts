@@ -84,6 +84,8 @@ export function assessmentRoutes() {
   });
   r.openapi(createRoute({ method: 'delete', path: '/{id}/evidence/{evidenceId}', tags, summary: 'Gỡ một minh chứng', request: { params: ZEvidenceParam }, responses: ok() }),
     async (c) => { const p = c.req.valid('param'); await removeEvidence(useCaseContext(c), p.id, p.evidenceId); return c.json({ ok: true }, 200); });
+  r.openapi(createRoute({ method: 'post', path: '/{id}/evidence/{evidenceId}/remove', tags, summary: 'Gỡ một minh chứng (cho trình duyệt: như DELETE)', request: { params: ZEvidenceParam }, responses: ok() }),
+    async (c) => { const p = c.req.valid('param'); await removeEvidence(useCaseContext(c), p.id, p.evidenceId); return c.json({ ok: true }, 200); });
 
   r.openapi(createRoute({ method: 'get', path: '/{id}/grid', tags, summary: 'Bảng thẩm định: đơn vị × tiêu chí (điểm tự chấm, điểm của tôi, điểm thẩm định)', request: { params: ZIdParam, query: z.object({ groupId: z.string().max(64).optional() }) }, responses: ok() }),
     async (c) => c.json(await getGrid(useCaseContext(c), c.req.valid('param').id, c.req.valid('query')), 200));

@@ -53,7 +53,12 @@ export function SelfTab({ a }: { a: TAssessment }) {
                     <Table.Td>{i.scorable ? <Textarea aria-label={`Giải trình tiêu chí ${i.code}`} autosize minRows={1} disabled={!d.canEdit} value={draft[i.criterionId]?.explanation ?? ''} onChange={(e) => setDraft({ ...draft, [i.criterionId]: { ...draft[i.criterionId], explanation: e.currentTarget.value } })} /> : null}</Table.Td>
                     <Table.Td>{i.scorable ? (
                       <Stack gap={2}>
-                        {i.evidence.map((e) => <Text key={e.id} size="sm" component="a" href={`/api/v1/files/${e.attachmentId}`} target="_blank">{e.fileName}</Text>)}
+                        {i.evidence.map((e) => (
+                          <Group key={e.id} gap={4} wrap="nowrap">
+                            <Text size="sm" component="a" href={`/api/v1/files/${e.attachmentId}`} target="_blank">{e.fileName}</Text>
+                            {d.canEdit ? <Button size="compact-xs" variant="subtle" color="red" aria-label={`Gỡ ${e.fileName}`} onClick={() => void run(() => api.post(`/assessments/${a.id}/evidence/${e.id}/remove`), `Đã gỡ ${e.fileName}`)}>Gỡ</Button> : null}
+                          </Group>
+                        ))}
                         {d.canEdit ? <FileInput aria-label={`Minh chứng tiêu chí ${i.code}`} placeholder={i.evidenceRequired ? 'Bắt buộc — chọn tệp' : 'Chọn tệp'} size="xs" onChange={(f) => { if (!f) return; const fd = new FormData(); fd.append('file', f); fd.append('criterionId', i.criterionId); void run(() => api.upload(`/assessments/${a.id}/units/${unitId}/evidence`, fd), `Đã tải lên ${f.name}`); }} /> : null}
                       </Stack>
                     ) : null}</Table.Td>

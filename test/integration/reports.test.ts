@@ -267,6 +267,31 @@ describeOnBothDatabases('báo cáo định kỳ CCHC: mẫu, nộp, tiếp nhậ
     expect(sub.json.values).toMatchObject({ tthc_received: 40, tthc_online_rate: 95, satisfaction_rate: 85 });
   });
 
+  it('the CCHC catalogue is seeded with citations and editable by the province level only (audited)', async () => {
+    const e = env();
+    const list = await so.get('/api/v1/reports/indicators');
+    expect(list.status).toBe(200);
+    const online = list.json.items.find((i: any) => i.code === 'tthc_online_full');
+    expect(online.citation).toContain('NĐ 42/2022');
+    expect(list.json.items.find((i: any) => i.code === 'papi_tham_gia').max).toBe(10);
+    const bySchool = await pdp.patch('/api/v1/reports/indicators/satisfaction_rate', { name: 'Tỷ lệ hài lòng (sửa)' });
+    expect(bySchool.status).toBe(403);
+    const badMax = await so.patch('/api/v1/reports/indicators/satisfaction_rate', { max: 120 });
+    expect(badMax.status).toBe(400);
+    const edited = await so.patch('/api/v1/reports/indicators/satisfaction_rate', { name: 'Tỷ lệ hài lòng của người dân, phụ huynh học sinh', citation: 'Kết quả khảo sát SIPAS của tỉnh' });
+    expect(edited.status).toBe(200);
+    expect((await so.get('/api/v1/reports/indicators')).json.items.find((i: any) => i.code === 'satisfaction_rate').name).toBe('Tỷ lệ hài lòng của người dân, phụ huynh học sinh');
+    const audit = await e.deps.database.db.selectFrom('audit_log').select(['action', 'before_json']).where('entity_id', '=', '42:satisfaction_rate').execute();
+    expect(audit.map((a) => a.action)).toEqual(['report.indicator.update']);
+    expect(audit[0].before_json).toContain('Tỷ lệ hài lòng của người dân, tổ chức');
+    const created = await so.post('/api/v1/reports/indicators', { code: 'so_sang_kien', name: 'Số sáng kiến CCHC được công nhận', type: 'number', aggregate: 'sum' });
+    expect(created.status).toBe(200);
+    const dup = await so.post('/api/v1/reports/indicators', { code: 'so_sang_kien', name: 'Trùng mã', type: 'number' });
+    expect(dup.status).toBe(409);
+    const spec = await e.app.request('/api/openapi.json');
+    expect(Object.keys((await spec.json()).paths).filter((k: string) => k.includes('/reports/') || k.endsWith('/reports')).length).toBeGreaterThanOrEqual(15);
+  });
+
   it('sơ kết draft from the data; after the plan closes no report is taken', async () => {
     const e = env();
     const draft = await so.post('/api/v1/reports/summaries', { formId: ids.form, periodId: ids.q4, kind: 'so_ket' });

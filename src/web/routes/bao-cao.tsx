@@ -8,6 +8,7 @@ import { api, toQuery } from '../api/client';
 import type { TPage } from '../api/types';
 import { useCan } from '../auth';
 import { FormModal } from '../components/form-modal';
+import { ReportCatalogue } from '../components/report-catalogue';
 import { STATE_COLORS, type TBoard, type TMyReport, type TReportForm, type TReportFormSummary } from '../components/report-types';
 import { Empty, ErrorAlert, Loading, PageTitle, Pager, formatDateTimeVi } from '../components/ui';
 import { formatDateVi } from '../../shared/vn';
@@ -168,6 +169,7 @@ export default function ReportsPage() {
           </Stack>
         )}
       </Card>
+      <ReportCatalogue canEdit={canWrite} />
     </Stack>
   );
 }

@@ -169,6 +169,9 @@ describeOnBothDatabases('báo cáo định kỳ CCHC: mẫu, nộp, tiếp nhậ
     expect(t2.status).toBe(200);
     await ts.put(`/api/v1/reports/submissions/${t2.json.id}/values`, { values: { tthc_received: 50, tthc_on_time: 45, tthc_late: 5, tthc_online_full: 40, tthc_online_partial: 0, satisfaction_rate: 90 } });
     await ts.post(`/api/v1/reports/submissions/${t2.json.id}/submit`);
+    // Another school's report is out of reach: 404, nothing about it leaks.
+    expect((await pdp.get(`/api/v1/reports/submissions/${t2.json.id}`)).status).toBe(404);
+    expect((await pdp.put(`/api/v1/reports/submissions/${t2.json.id}/values`, { values: { tthc_received: 1 } })).status).toBe(404);
     const r = await so.get(`/api/v1/reports/rollup?formId=${ids.form}&periodId=${ids.q4}&rankBy=tthc_on_time_rate`);
     expect(r.status).toBe(200);
     // School 01: 100 received, 90 on time, 60 + 30 online; school 02: 50, 45, 40 + 0. School 03 has not reported.

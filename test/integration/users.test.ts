@@ -6,16 +6,16 @@ describeOnBothDatabases('quản trị tài khoản', (env) => {
     const e = env();
     const admin = await e.login('admin');
     const unitId = await e.unitId('THPT-42-02');
-    const res = await admin.post('/api/v1/users', { username: 'ts.tdkt', fullName: 'Hồ Thị Thanh', roles: [{ role: 'officer', unitId }] });
+    const res = await admin.post('/api/v1/users', { username: 'ts.vanthu', fullName: 'Hồ Thị Thanh', roles: [{ role: 'officer', unitId }] });
     expect(res.status, res.text).toBe(200);
     expect(res.json.user.roles).toEqual([{ role: 'officer', roleLabel: 'Cán bộ TĐKT', unitId, unitName: 'Trường THPT Thành Sen' }]);
     expect(res.json.temporaryPassword).toMatch(/^[A-Za-z0-9]{16}$/);
-    const client = await e.login('ts.tdkt', res.json.temporaryPassword);
+    const client = await e.login('ts.vanthu', res.json.temporaryPassword);
     expect((await client.get('/api/v1/auth/me')).json.mustChangePassword).toBe(true);
-    const stored = await e.deps.database.db.selectFrom('users').select('password_hash').where('username', '=', 'ts.tdkt').executeTakeFirstOrThrow();
+    const stored = await e.deps.database.db.selectFrom('users').select('password_hash').where('username', '=', 'ts.vanthu').executeTakeFirstOrThrow();
     expect(stored.password_hash).not.toContain(res.json.temporaryPassword);
     const dup = await admin.post('/api/v1/users', { username: 'TS.TDKT', fullName: 'Khác', roles: [{ role: 'officer', unitId }] });
-    expect(dup.json.error.message).toBe('Tên đăng nhập ts.tdkt đã được dùng');
+    expect(dup.json.error.message).toBe('Tên đăng nhập ts.vanthu đã được dùng');
   });
 
   it('vai trò Cá nhân phải gắn hồ sơ cán bộ', async () => {

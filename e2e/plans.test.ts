@@ -105,6 +105,7 @@ describe.skipIf(!enabled)('giao diện web: kế hoạch phong trào, ban hành,
       await issue.getByRole('button', { name: 'Ban hành', exact: true }).click();
       await issue.waitFor({ state: 'hidden' });
       await expect(page.getByText(/^Số \d+\/KH-SGDĐT ngày \d\d\/\d\d\/\d{4}$/)).toBeVisibleSoon();
+      const issuedNumber = ((await page.getByText(/^Số \d+\/KH-SGDĐT ngày /).first().textContent()) ?? '').replace(/^Số (\S+) ngày.*$/, '$1');
       expect(await page.getByText('Đã ban hành', { exact: true }).first().isVisible()).toBe(true);
 
       // The board: the ten THPT schools, none started.
@@ -125,7 +126,8 @@ describe.skipIf(!enabled)('giao diện web: kế hoạch phong trào, ban hành,
       const fromParent = page.getByRole('dialog');
       await fromParent.getByRole('textbox', { name: 'Cách tạo' }).click();
       await page.getByRole('option', { name: 'Từ kế hoạch cấp trên' }).click();
-      await fromParent.getByRole('radio', { name: /Đẩy mạnh cải cách hành chính/ }).click();
+      // The demo's own CCHC plan is listed too: pick the one issued above by its number.
+      await fromParent.getByRole('radio', { name: /Đẩy mạnh cải cách hành chính/ }).filter({ hasText: `Số ${issuedNumber} ` }).click();
       await fromParent.getByRole('button', { name: 'Tạo dự thảo' }).click();
       await expect(page.getByText(/Thực hiện kế hoạch của Sở Giáo dục và Đào tạo Hà Tĩnh/)).toBeVisibleSoon();
       expect(page.url()).not.toBe(planUrl);

@@ -14,7 +14,7 @@ describeOnBothDatabases('quản trị tài khoản', (env) => {
     expect((await client.get('/api/v1/auth/me')).json.mustChangePassword).toBe(true);
     const stored = await e.deps.database.db.selectFrom('users').select('password_hash').where('username', '=', 'ts.vanthu').executeTakeFirstOrThrow();
     expect(stored.password_hash).not.toContain(res.json.temporaryPassword);
-    const dup = await admin.post('/api/v1/users', { username: 'TS.TDKT', fullName: 'Khác', roles: [{ role: 'officer', unitId }] });
+    const dup = await admin.post('/api/v1/users', { username: 'TS.VANTHU', fullName: 'Khác', roles: [{ role: 'officer', unitId }] });
     expect(dup.json.error.message).toBe('Tên đăng nhập ts.vanthu đã được dùng');
   });
 

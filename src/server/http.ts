@@ -64,3 +64,67 @@ export const ZPageQuery = z.object({
 });
 export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const ZIdParam = z.object({ id: z.string().min(1).max(64) });
+
+// --- Shared by the feature routers: 409 answers, downloads, uploads ---
+
+/** The 409 answer of a state change that the aggregate's state or a duplicate forbids. */
+export const conflictResponses = {
+  409: { description: 'Trạng thái không cho phép hoặc trùng (INVALID_STATE, CONFLICT, DEADLINE_PASSED, QUOTA_EXCEEDED)', content: { 'application/json': { schema: ZErrorResponse } } },
+} as const;
+/** jsonOk plus the 409 of a state change. */
+export const jsonOkOrConflict = <T extends z.ZodType>(schema: T, description = 'OK') => ({ ...jsonOk(schema, description), ...conflictResponses });
+
+export const MIME = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  zip: 'application/zip',
+} as const;
+
+/** The OpenAPI answers of a download: the file (described by `mime` when given) or the usual errors. */
+export const fileOk = (description: string, mime?: string) => ({
+  200: mime ? { description, content: { [mime]: { schema: z.string().openapi({ format: 'binary' }) } } } : { description },
+  ...errorResponses,
+});
+
+/** "Báo cáo (1).xlsx" → "Bao-cao-1-.xlsx": the plain-ASCII name for clients that ignore filename*. */
+function asciiFileName(fileName: string): string {
+  return fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-') || 'tep';
+}
+
+/**
+ * Content-Disposition with the Vietnamese name (RFC 6266/5987 `filename*`, first, which is the one the
+ * web client reads) and an ASCII fallback.
+ */
+export function contentDisposition(fileName: string, inline = false): string {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encoded}; filename="${asciiFileName(fileName)}"`;
+}
+
+/**
+ * A download answer: type, Vietnamese-aware name, nosniff, not cached. No Content-Length here: the
+ * Node adapter sets it from the bytes, and a second one (its "Content-Length" beside our lower-cased
+ * copy) made HTTP clients such as Playwright's reject the answer.
+ */
+export function fileResponse(bytes: Uint8Array, mime: string, fileName: string, inline = false): Response {
+  // A Buffer is a Uint8Array over a plain ArrayBuffer (never a shared one): no copy needed.
+  return new Response(bytes as Uint8Array<ArrayBuffer>, {
+    headers: {
+      'Content-Type': mime,
+      'Content-Disposition': contentDisposition(fileName, inline),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}
+
+/** PDF and images open in the browser; other files download. */
+export const opensInline = (mime: string) => mime === 'application/pdf' || mime.startsWith('image/');
+
+/** The `file` part of a multipart upload and the other fields; 400 with `message` when no file came. */
+export async function uploadedFile(c: Context<AppEnv>, message = 'Chưa chọn tệp'): Promise<{ bytes: Uint8Array; fileName: string; fields: Record<string, unknown> }> {
+  const form = await c.req.parseBody();
+  const file = form.file;
+  if (!(file instanceof File)) throw new AppError('VALIDATION', message, { fields: [{ field: 'file', message: 'Bắt buộc' }] });
+  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, fields: form };
+}

@@ -12,6 +12,22 @@ describeOnBothDatabases('hồ sơ cán bộ', (env) => {
     expect(page2.total).toBeGreaterThan(1000);
   });
 
+  it('tìm theo tên chỉ đếm đến 1.000 kết quả ("hơn 1.000"), vẫn lật được trang; tìm hẹp thì đếm đúng', async () => {
+    const c = await env().login('so.tdkt');
+    const broad = (await c.get('/api/v1/people?q=n&pageSize=20')).json;
+    expect(broad.totalCapped).toBe(true);
+    expect(broad.total).toBe(1000);
+    const last = (await c.get('/api/v1/people?q=n&pageSize=20&page=50')).json;
+    expect(last.items).toHaveLength(20);
+    for (const p of last.items) expect(p.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()).toContain('n');
+    const narrow = (await c.get('/api/v1/people?q=nguyen thi lan&pageSize=100')).json;
+    expect(narrow.totalCapped).toBe(false);
+    expect(narrow.total).toBe(narrow.items.length);
+    const all = (await c.get('/api/v1/people?pageSize=20')).json;
+    expect(all.totalCapped).toBe(false);
+    expect(all.total).toBeGreaterThan(1000);
+  });
+
   it('hồ sơ có quá trình công tác, trình độ, xếp loại theo năm học', async () => {
     const c = await env().login('pdp.tdkt');
     const lan = (await c.get('/api/v1/people?q=nguyen thi lan')).json.items.find((p: { unitName: string }) => p.unitName === 'Trường THPT Phan Đình Phùng');

@@ -15,7 +15,7 @@ export function peopleRoutes() {
     createRoute({
       method: 'get', path: '/', tags, summary: 'Tìm cán bộ (không cần dấu) trong phạm vi được xem',
       request: { query: ZPageQuery.extend({ q: z.string().max(100).optional(), unitId: z.string().optional(), withinId: z.string().optional(), gender: z.enum(['nam', 'nu']).optional() }) },
-      responses: jsonOk(pageOf(ZPerson)),
+      responses: jsonOk(pageOf(ZPerson).extend({ totalCapped: z.boolean().describe('true: có hơn `total` kết quả (tìm theo tên chỉ đếm đến 1.000)') })),
     }),
     async (c) => c.json(await listPeople(useCaseContext(c), c.req.valid('query')), 200),
   );

@@ -13,11 +13,11 @@ export async function listPeople(ctx: TContext, f: TPeopleFilter) {
     if (!ctx.actor.personId) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem danh sách cán bộ');
     const own = await findPerson(ctx.db, ctx.actor.personId);
     const matches = own && (!f.unitId || f.unitId === own.unit_id) && (!f.q || own.name_search.includes(foldVietnamese(f.q)));
-    return { items: matches ? [presentPerson(own)] : [], total: matches ? 1 : 0, page: 1, pageSize: f.pageSize };
+    return { items: matches ? [presentPerson(own)] : [], total: matches ? 1 : 0, totalCapped: false, page: 1, pageSize: f.pageSize };
   }
   await requireAccess(ctx, 'person.read', [f.unitId, f.withinId]);
-  const { items, total } = await searchPeople(ctx.db, ctx.actor, { ...f, q: f.q ? foldVietnamese(f.q) : undefined });
-  return { items: items.map(presentPerson), total, page: f.page, pageSize: f.pageSize };
+  const { items, total, totalCapped } = await searchPeople(ctx.db, ctx.actor, { ...f, q: f.q ? foldVietnamese(f.q) : undefined });
+  return { items: items.map(presentPerson), total, totalCapped, page: f.page, pageSize: f.pageSize };
 }
 
 /** Loads a person the actor may read (own record, or inside the subtree), else 404. */

@@ -33,14 +33,15 @@ export function PageTitle({ children, actions }: { children: ReactNode; actions?
   );
 }
 
-export function Pager({ page, pageSize, total, onChange }: { page: number; pageSize: number; total: number; onChange: (page: number) => void }) {
+/** `capped`: the server counted only up to `total` (a broad name search); say "hơn" and keep paging to there. */
+export function Pager({ page, pageSize, total, capped = false, onChange }: { page: number; pageSize: number; total: number; capped?: boolean; onChange: (page: number) => void }) {
   if (total === 0) return null;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   return (
     <Group justify="space-between" mt="sm" wrap="wrap" gap="xs">
-      <Text size="sm" c="dimmed">{`${from}–${to} / ${total.toLocaleString('vi-VN')} kết quả`}</Text>
+      <Text size="sm" c="dimmed">{capped ? `${from}–${to} / hơn ${total.toLocaleString('vi-VN')} kết quả — gõ thêm để thu hẹp` : `${from}–${to} / ${total.toLocaleString('vi-VN')} kết quả`}</Text>
       {pages > 1 ? (
         <Pagination total={pages} value={page} onChange={onChange} size="sm" siblings={1} boundaries={1}
           getControlProps={(control) => ({ 'aria-label': control === 'next' ? 'Trang sau' : control === 'previous' ? 'Trang trước' : control === 'first' ? 'Trang đầu' : 'Trang cuối' })} />

@@ -72,7 +72,7 @@ export default function PeoplePage() {
   const unit: TUnitOption | null = unitId ? { id: unitId, name: unitQ.data?.name ?? 'Đang tải…' } : null;
   const list = useQuery({
     queryKey: ['people', 'list', debounced, unitId, gender, page],
-    queryFn: () => api.get<TPage<TPerson>>(`/people${toQuery({ q: debounced, withinId: unitId, gender, page, pageSize: PAGE_SIZE })}`),
+    queryFn: () => api.get<TPage<TPerson> & { totalCapped?: boolean }>(`/people${toQuery({ q: debounced, withinId: unitId, gender, page, pageSize: PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
   });
   const exportExcel = async () => {
@@ -124,7 +124,7 @@ export default function PeoplePage() {
             </Table>
           </Table.ScrollContainer>
         ) : null}
-        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: String(p) })} /> : null}
+        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} capped={list.data.totalCapped} onChange={(p) => update({ page: String(p) })} /> : null}
       </Card>
     </>
   );

@@ -246,7 +246,7 @@ describeOnBothDatabases('kế hoạch, phong trào thi đua: vòng đời, giao 
     const admin = await e.login('admin');
     const xa = await e.login('xa.vhxh');
     const xaId = await e.unitId('UBND-X18073');
-    await createUser(admin, 'xa.chutich', 'head', xaId);
+    // xa.chutich: the demo's Chủ tịch UBND phường (head at UBND-X18073).
     const ct = await e.login('xa.chutich');
     const plan = (await xa.post('/api/v1/plans/from-catalogue', { unitId: xaId, code: 'xanh-sach-dep', schoolYear: YEAR })).json;
     expect(plan.body.awards[0].name).toBe('Giấy khen của Chủ tịch Ủy ban nhân dân phường');

@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { generateData } from '../../src/server/scale/generate';
-import { bonusAmount } from '../../src/server/scale/awards-step';
+import { historyAmounts } from '../../src/server/scale/award-history';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, describeOnBothDatabases } from './harness';
 
 const TODAY = '2026-11-23';
@@ -35,8 +35,13 @@ describeOnBothDatabases('sinh dữ liệu: lịch sử khen thưởng mười n�
     // Paid at the lương cơ sở of the decision date; LĐTT not paid in a year with a CSTĐCS (only the highest title is paid).
     const sample = await db.selectFrom('awards').select(['code', 'amount', 'decision_date', 'decision_number', 'authority', 'recipient_kind', 'dedupe_key']).where('code', '=', 'LDTT').where('school_year', '=', 2024).where('amount', 'is not', null).executeTakeFirstOrThrow();
     expect(sample.decision_date).toBe('2025-06-05');
-    expect(Number(sample.amount)).toBe(710_000); // 0,3 × 2.340.000 = 702.000 → rounded up to 710.000
-    expect(bonusAmount(0.3, '2026-07-01')).toBe(760_000);
+    // computePayout with the rule set of that date (NĐ 98/2023: amounts printed unrounded): 0,3 × 2.340.000.
+    expect(Number(sample.amount)).toBe(702_000);
+    // NĐ 152/2025 rounds up to 10.000 đ; only the highest danh hiệu of one date is paid; older decisions use the lương cơ sở of their date.
+    expect(historyAmounts('individual', 2025, [{ code: 'LDTT', decisionDate: '2026-07-01' }, { code: 'CSTDCS', decisionDate: '2026-07-01' }])).toEqual([null, 2_530_000]);
+    expect(historyAmounts('individual', 2025, [{ code: 'LDTT', decisionDate: '2026-07-01' }])).toEqual([760_000]);
+    const old = await db.selectFrom('awards').select(['amount']).where('code', '=', 'LDTT').where('school_year', '=', 2016).where('amount', 'is not', null).executeTakeFirstOrThrow();
+    expect(Number(old.amount)).toBe(363_000); // 0,3 × 1.210.000 (NĐ 47/2016) on 05/06/2017
     expect(sample.decision_number).toMatch(/^\d+\/QĐ-/);
     expect(sample.authority).toMatch(/^(Hiệu trưởng|Giám đốc|Chủ tịch|Chủ nhóm) /);
     const paidTwice = await sql<{ n: number }>`select count(*) as n from awards a join awards b on b.person_id = a.person_id and b.school_year = a.school_year and b.code = 'CSTDCS' where a.code = 'LDTT' and a.amount is not null`.execute(db);

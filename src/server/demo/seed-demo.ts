@@ -1,6 +1,7 @@
 // The demo province: Sở GD&ĐT Hà Tĩnh with its THPT and GDTX, UBND tỉnh → 4 communes (real codes)
 // → Phòng Văn hóa – Xã hội → MN, TH, THCS; tổ chuyên môn and đoàn thể in every school; ~1,600
-// staff with five years of ratings; clusters for the current school year; demo accounts.
+// staff with ratings and ten school years of award history (demo-awards.ts); clusters for the current school
+// year; demo accounts (incl. a commune head, xa.chutich).
 // Deterministic: the same seed gives the same data.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { seedAssessmentsDemo } from '../assessments/demo';
 import { seedReviewsDemo } from '../reviews/demo';
 import { seedReportsDemo } from '../reports/demo';
 import { seedParticipationDemo } from '../participation/demo';
+import { buildDemoHistory } from './demo-awards';
 
 export const DEMO_PROVINCE_CODE = '42';
 const COMMUNE_CODES = ['18073', '18100', '18115', '18229'];
@@ -206,11 +208,16 @@ export async function seedDemo(database: Database, opts: { seed?: number; adminP
   lan.position = 'Giáo viên Ngữ văn';
   const pdpHead = people.find((p) => p.unit_id === pdp.id && p.position === 'Hiệu trưởng')!;
   const soHead = people.find((p) => p.unit_id === so.id && p.position === 'Giám đốc Sở')!;
+  // Award history (own random stream: the data above stays as it was).
+  const history = await buildDemoHistory({
+    rnd: makeRandom((opts.seed ?? 20251120) + 7919), currentYear, provinceCode: P, now, ubndTinh, so, schools, pdp, lan, people, employments, ratings, disciplines,
+    communes: communeUnits,
+  });
 
   const database_ = database;
   await database_.db.transaction().execute(async (trx: Tx) => {
     for (const u of units) await insertUnit(trx, u);
-    const insert = async <T extends Record<string, unknown>>(table: 'people' | 'employments' | 'performance_ratings' | 'qualifications' | 'disciplines', rows: T[]) => {
+    const insert = async <T extends Record<string, unknown>>(table: 'people' | 'employments' | 'performance_ratings' | 'qualifications' | 'disciplines' | 'awards' | 'initiatives', rows: T[]) => {
       for (let i = 0; i < rows.length; i += 300) await trx.insertInto(table).values(rows.slice(i, i + 300) as never).execute();
     };
     await insert('people', people);
@@ -218,6 +225,8 @@ export async function seedDemo(database: Database, opts: { seed?: number; adminP
     await insert('performance_ratings', ratings);
     await insert('qualifications', quals);
     await insert('disciplines', disciplines);
+    await insert('awards', history.awards);
+    await insert('initiatives', history.initiatives);
     for (const u of units) {
       await trx.insertInto('unit_events').values({ id: newId(), unit_id: u.id, event: 'created', effective_date: u.valid_from, related_unit_id: u.parent_id, details: JSON.stringify({ source: 'demo' }), actor_user_id: null, province_code: u.province_code, created_at: now }).execute();
     }
@@ -242,6 +251,7 @@ export async function seedDemo(database: Database, opts: { seed?: number; adminP
     { username: 'so.tdkt', role: 'officer', unitId: so.id, unitName: so.name, fullName: 'Trần Thị Thu Hà', description: 'Cán bộ TĐKT của Sở: kế hoạch, hồ sơ, danh sách' },
     { username: 'so.giamdoc', role: 'head', unitId: so.id, unitName: so.name, fullName: soHead.full_name, description: 'Giám đốc Sở: duyệt, ký', personId: soHead.id },
     { username: 'xa.vhxh', role: 'officer', unitId: communeUnits[0].ubnd.id, unitName: communeUnits[0].ubnd.name, fullName: 'Lê Văn Minh', description: 'Công chức Phòng VH-XH phụ trách TĐKT của xã' },
+    { username: 'xa.chutich', role: 'head', unitId: communeUnits[0].ubnd.id, unitName: communeUnits[0].ubnd.name, fullName: 'Hoàng Văn Quyết', description: 'Chủ tịch UBND: quyết định khen thưởng cho các trường MN, TH, THCS của xã, phường' },
     { username: 'pdp.tdkt', role: 'officer', unitId: pdp.id, unitName: pdp.name, fullName: 'Phạm Thị Hồng', description: 'Thư ký Hội đồng TĐKT trường' },
     { username: 'pdp.hieutruong', role: 'head', unitId: pdp.id, unitName: pdp.name, fullName: pdpHead.full_name, description: 'Hiệu trưởng', personId: pdpHead.id },
     { username: 'pdp.hoidong', role: 'council', unitId: pdp.id, unitName: pdp.name, fullName: 'Võ Đức Thắng', description: 'Thành viên Hội đồng TĐKT trường' },

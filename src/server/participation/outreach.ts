@@ -71,10 +71,14 @@ export async function listOutreach(ctx: TContext, q: { unitId: string; from?: st
 
 /**
  * Counts by channel (activities, participants, reach) for a unit's subtree in [from, to], and by month.
+ * `scope: 'unit'` counts the unit's own entries only (a periodic report: each unit reports its own, so
+ * a roll-up that sums units never counts a sub-unit's activity twice).
  * No access check: callers (the summary use-case below, the periodic report) check first.
  */
-export async function outreachAggregate(db: Db | Tx, unitId: string, period: { from?: string; to?: string }) {
-  let base = db.selectFrom('outreach_entries').where('outreach_entries.unit_id', 'in', subtree(db, unitId));
+export async function outreachAggregate(db: Db | Tx, unitId: string, period: { from?: string; to?: string }, scope: 'subtree' | 'unit' = 'subtree') {
+  let base = scope === 'unit'
+    ? db.selectFrom('outreach_entries').where('outreach_entries.unit_id', '=', unitId)
+    : db.selectFrom('outreach_entries').where('outreach_entries.unit_id', 'in', subtree(db, unitId));
   if (period.from) base = base.where('outreach_entries.activity_date', '>=', period.from);
   if (period.to) base = base.where('outreach_entries.activity_date', '<=', period.to);
   const month = sql<string>`substr(outreach_entries.activity_date, 1, 7)`;

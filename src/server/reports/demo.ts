@@ -1,12 +1,15 @@
 // Demo data of the periodic reports: the Sở's CCHC plan (from the plan catalogue, in progress) with a
 // quarterly CCHC report for its THPT schools; in the last finished quarter four schools sent (one
-// late, one accepted), one was returned, the others (THPT 02, 03, 08–10) have not reported.
+// late, one accepted), one was returned, the others (THPT 02, 03, 08–10) have not reported. Section III
+// is fed by each school's outreach log (website posts, meetings, participants): the schools that sent
+// logged their activities of that quarter first, so the roll-up sums them.
 import type { TActor, TContext } from '../auth/access';
 import type { Database } from '../db/database';
 import { createPlanFromCatalogue } from '../plans/manage-plans';
 import { createForm } from './forms';
 import { openSubmission, returnReport, saveValues, submitReport, acceptReport } from './submissions';
 import { addDays } from './periods';
+import { createOutreach } from '../participation/outreach';
 
 export const DEMO_REPORT_SECTIONS = [
   { title: 'I. Thủ tục hành chính, dịch vụ công trực tuyến', items: [
@@ -14,7 +17,8 @@ export const DEMO_REPORT_SECTIONS = [
     { code: 'tthc_paid_online' }, { code: 'tthc_on_time_rate', target: 100 }, { code: 'tthc_online_rate', target: 90 }, { code: 'tthc_online_full_rate' },
   ] },
   { title: 'II. Sự hài lòng, chuyển đổi số', items: [{ code: 'satisfaction_rate', target: 90 }, { code: 'cds_hoc_ba_so' }, { code: 'cds_ho_so_dien_tu_rate', target: 80 }] },
-  { title: 'III. Kết quả khác', items: [{ code: 'ket_qua_noi_bat', required: false }] },
+  { title: 'III. Thông tin, tuyên truyền (theo sổ tuyên truyền)', items: [{ code: 'tt_website_posts' }, { code: 'tt_meetings' }, { code: 'tt_meeting_participants' }] },
+  { title: 'IV. Kết quả khác', items: [{ code: 'ket_qua_noi_bat', required: false }] },
 ];
 
 export async function seedReportsDemo(database: Database, opts: { provinceCode: string; today: string }) {
@@ -41,6 +45,15 @@ export async function seedReportsDemo(database: Database, opts: { provinceCode: 
     { r: 60, t: 60, l: 0, f: 40, p: 8, pay: 30, s: 93, hb: 0, hs: 70 },
     { r: 80, t: 75, l: 5, f: 50, p: 10, pay: 20, s: 88, hb: 1, hs: 65 },
   ];
+  // Outreach of the quarter at the schools that report (their website posts and one meeting each).
+  const outreach = [{ posts: 3, people: 86 }, { posts: 2, people: 60 }, { posts: 1, people: 45 }, { posts: 2, people: 70 }, { posts: 1, people: 52 }];
+  for (let i = 0; i < Math.min(5, schools.length); i++) {
+    const o = outreach[i];
+    for (let k = 0; k < o.posts; k++) {
+      await createOutreach(ctx, { unitId: schools[i].id, channel: 'website', activityDate: addDays(last.from, 12 + k * 25), title: ['Đăng tin kết quả tiếp nhận hồ sơ tuyển sinh trực tuyến', 'Giới thiệu dịch vụ công trực tuyến của trường trên website', 'Công khai thủ tục hành chính và quy trình giải quyết'][k], reach: 400 + 150 * k });
+    }
+    await createOutreach(ctx, { unitId: schools[i].id, channel: 'hoi_nghi', activityDate: addDays(last.from, 40), title: 'Hội nghị quán triệt kế hoạch cải cách hành chính, chuyển đổi số của trường', participants: o.people });
+  }
   for (let i = 0; i < Math.min(5, schools.length); i++) {
     const f = figures[i];
     const sub = await openSubmission(ctx, { formId: form.id, periodId: last.id, unitId: schools[i].id }, last.opensOn);

@@ -5,11 +5,12 @@ import { writeAudit } from '../audit/audit';
 import { withTransaction } from '../db/transaction';
 import { AppError, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
+import { formatDateVi } from '../../shared/vn';
 import { ISSUED_STATES } from '../plans/plan-states';
 import type { PlanState } from '../db/schema';
 import { INDICATOR_GROUPS, BUILTIN_INDICATORS } from './indicator-catalogue';
 import { periodsFor, SCHEDULE_LABELS } from './periods';
-import { catalogueOf, findForm, periodsOf, reachesAny, respondentIds, unitsByIds, withinSubtree, type TCatalogueEntry, type TFormRow } from './reports.repository';
+import { catalogueOf, findForm, periodsOf, sentFigureCodes, reachesAny, respondentIds, unitsByIds, withinSubtree, type TCatalogueEntry, type TFormRow } from './reports.repository';
 import type { TCreateFormRequest, TIndicatorInput, TSection, TUpdateFormRequest } from './reports.schemas';
 import { ensureRemindJob } from './reminders';
 
@@ -39,11 +40,14 @@ export async function saveIndicator(ctx: TContext, code: string | null, input: T
     if (catalogue.some((c) => c.code === input.code)) throw new AppError('CONFLICT', `Mã chỉ tiêu "${input.code}" đã có trong danh mục`);
   }
   const next: TCatalogueEntry = {
-    ...(current ?? { id: null, code: input.code!, name: input.name!, group: 'chung', type: input.type!, unitLabel: null, formula: null, partOf: null, max: null, aggregate: 'sum', higherIsBetter: true, citation: null, builtin: false, active: true, sortOrder: 1000 + catalogue.length * 10, updatedAt: null }),
+    ...(current ?? { id: null, code: input.code!, name: input.name!, group: 'chung', type: input.type!, unitLabel: null, formula: null, source: null, partOf: null, max: null, aggregate: 'sum', higherIsBetter: true, citation: null, builtin: false, active: true, sortOrder: 1000 + catalogue.length * 10, updatedAt: null }),
   };
   if (input.name !== undefined) next.name = input.name;
   if (input.group !== undefined) next.group = input.group;
   if (input.type !== undefined && !current?.builtin) next.type = input.type;
+  // A built-in keeps its computation; an own indicator may be computed (share) or fed by the outreach log.
+  if (input.formula !== undefined && !current?.builtin) next.formula = input.formula;
+  if (input.source !== undefined && !current?.builtin) next.source = input.source;
   if (input.unitLabel !== undefined) next.unitLabel = input.unitLabel;
   if (input.partOf !== undefined) next.partOf = input.partOf;
   if (input.max !== undefined) next.max = input.max;
@@ -52,11 +56,24 @@ export async function saveIndicator(ctx: TContext, code: string | null, input: T
   if (input.citation !== undefined) next.citation = input.citation;
   if (input.active !== undefined) next.active = input.active;
   if (next.partOf && !catalogue.some((c) => c.code === next.partOf && (c.type === 'number'))) throw new AppError('VALIDATION', `Chỉ tiêu tổng "${next.partOf}" không có hoặc không phải kiểu số`, { fields: [{ field: 'partOf', message: 'Không hợp lệ' }] });
+  if (next.formula) {
+    const f = next.formula;
+    if (next.type !== 'percent') throw new AppError('VALIDATION', 'Chỉ tiêu tự tính (tỷ lệ = phần / tổng) phải có kiểu Tỷ lệ (%)', { fields: [{ field: 'formula', message: 'Kiểu phải là tỷ lệ' }] });
+    const bad = [...f.parts, f.total].filter((c) => c === next.code || !catalogue.some((x) => x.code === c && x.type === 'number'));
+    if (bad.length) throw new AppError('VALIDATION', `Công thức chỉ dùng được các chỉ tiêu kiểu số có trong danh mục: ${bad.join(', ')}`, { fields: [{ field: 'formula', message: 'Không hợp lệ' }] });
+    if (f.parts.includes(f.total)) throw new AppError('VALIDATION', 'Tử số và mẫu số của công thức phải là các chỉ tiêu khác nhau', { fields: [{ field: 'formula', message: 'Không hợp lệ' }] });
+    next.aggregate = 'none';
+  }
+  if (next.source) {
+    if (next.formula) throw new AppError('VALIDATION', 'Chỉ tiêu không thể vừa tự tính vừa lấy từ sổ tuyên truyền', { fields: [{ field: 'source', message: 'Không hợp lệ' }] });
+    if (next.type !== 'number') throw new AppError('VALIDATION', 'Chỉ tiêu lấy từ sổ tuyên truyền phải có kiểu Số', { fields: [{ field: 'source', message: 'Kiểu phải là số' }] });
+    next.aggregate = 'sum';
+  }
   if (next.type === 'percent' && next.max !== null && next.max > 100) throw new AppError('VALIDATION', 'Tỷ lệ không thể có giá trị tối đa trên 100%', { fields: [{ field: 'max', message: 'Tối đa 100' }] });
   const now = nowIso();
   const row = {
     province_code: province, code: next.code, name: next.name, group_code: next.group, value_type: next.type, unit_label: next.unitLabel,
-    formula: next.formula ? JSON.stringify(next.formula) : null, part_of: next.partOf, max_value: next.max, aggregate: next.aggregate,
+    formula: next.formula ? JSON.stringify(next.formula) : null, source: next.source ? JSON.stringify(next.source) : null, part_of: next.partOf, max_value: next.max, aggregate: next.aggregate,
     higher_is_better: next.higherIsBetter ? 1 : 0, citation: next.citation, builtin: BUILTIN_INDICATORS.some((b) => b.code === next.code) ? 1 : 0,
     active: next.active ? 1 : 0, sort_order: next.sortOrder, updated_by: ctx.actor.userId, updated_at: now,
   };
@@ -168,7 +185,11 @@ export async function updateForm(ctx: TContext, id: string, input: TUpdateFormRe
   await requireAccess(ctx, 'report.write', [form.unit_id]);
   const plan = await ctx.db.selectFrom('plans').select(['state', 'root_plan_id']).where('id', '=', form.plan_id).executeTakeFirstOrThrow();
   if (plan.state === 'closed') throw new AppError('INVALID_STATE', 'Kế hoạch đã kết thúc; không sửa được mẫu báo cáo');
-  if (input.sections) resolveSections(input.sections, await catalogueOf(ctx.db, form.province_code));
+  if (input.sections) {
+    const catalogue = await catalogueOf(ctx.db, form.province_code);
+    resolveSections(input.sections, catalogue);
+    await assertNoSentFiguresRemoved(ctx, form, input.sections, catalogue);
+  }
   const units = input.unitIds ? await resolveRespondents(ctx, form.unit_id, plan.root_plan_id, input.unitIds, undefined) : null;
   const now = nowIso();
   const patch = { title: input.title ?? form.title, due_days: input.dueDays ?? form.due_days, sections: input.sections ? JSON.stringify(input.sections) : form.sections, updated_at: now };
@@ -188,6 +209,7 @@ export async function updateForm(ctx: TContext, id: string, input: TUpdateFormRe
     }
     if (input.dueDays !== undefined && input.dueDays !== form.due_days) {
       for (const p of await periodsOf(trx, id)) {
+        if (p.kind === 'custom') continue; // an added period keeps the due date it was given
         const d = new Date(`${p.period_to}T00:00:00Z`); d.setUTCDate(d.getUTCDate() + input.dueDays);
         await trx.updateTable('report_periods').set({ due_date: d.toISOString().slice(0, 10) }).where('id', '=', p.id).execute();
       }
@@ -195,6 +217,42 @@ export async function updateForm(ctx: TContext, id: string, input: TUpdateFormRe
     await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.form.update', entityType: 'report_form', entityId: id, unitId: form.unit_id, before: { title: form.title, dueDays: form.due_days }, after: { title: patch.title, dueDays: patch.due_days, sectionsChanged: !!input.sections, units: units?.length ?? null } });
   });
   return getForm(ctx, id);
+}
+
+/**
+ * The rule of a form in use: titles, order, targets, sections may change and indicators may be added
+ * (reports already sent keep their figures; the new ones apply to reports not yet sent), but an
+ * indicator that has figures in a report already sent (sent, accepted or returned) cannot be removed:
+ * the roll-up and the Excel export of that period would lose them.
+ */
+async function assertNoSentFiguresRemoved(ctx: TContext, form: TFormRow, sections: TSection[], catalogue: TCatalogueEntry[]) {
+  const kept = new Set(sections.flatMap((s) => s.items.map((i) => i.code)));
+  const removed = (JSON.parse(form.sections) as TSection[]).flatMap((s) => s.items.map((i) => i.code)).filter((c) => !kept.has(c));
+  if (!removed.length) return;
+  const used = await sentFigureCodes(ctx.db, form.id, removed);
+  if (!used.length) return;
+  const names = used.map((u) => `${catalogue.find((c) => c.code === u.code)?.name ?? u.code} (${u.reports} báo cáo)`);
+  throw new AppError('CONFLICT', `Không bỏ được chỉ tiêu đã có số liệu trong báo cáo đã gửi: ${names.join('; ')}. Có thể thêm chỉ tiêu, sửa tên phần, thứ tự và chỉ tiêu phấn đấu.`, { fields: [{ field: 'sections', message: 'Chỉ tiêu đã có số liệu' }] });
+}
+
+/** Adds a period to a form (e.g. a report asked outside the regular schedule); same dates twice is refused. */
+export async function createPeriod(ctx: TContext, formId: string, input: { label: string; from: string; to: string; dueDate: string; opensOn?: string }) {
+  const form = await loadReadableForm(ctx, formId);
+  await requireAccess(ctx, 'report.write', [form.unit_id]);
+  const plan = await ctx.db.selectFrom('plans').select(['state']).where('id', '=', form.plan_id).executeTakeFirstOrThrow();
+  if (plan.state === 'closed') throw new AppError('INVALID_STATE', 'Kế hoạch đã kết thúc; không thêm được kỳ báo cáo');
+  const opensOn = input.opensOn ?? input.from;
+  if (input.to < input.from) throw new AppError('VALIDATION', 'Ngày cuối kỳ phải sau ngày đầu kỳ', { fields: [{ field: 'to', message: 'Trước ngày đầu kỳ' }] });
+  if (input.dueDate < opensOn) throw new AppError('VALIDATION', 'Hạn nộp phải sau ngày mở kỳ báo cáo', { fields: [{ field: 'dueDate', message: 'Trước ngày mở' }] });
+  const periods = await periodsOf(ctx.db, formId);
+  if (periods.some((p) => p.period_from === input.from && p.period_to === input.to)) throw new AppError('CONFLICT', `Mẫu báo cáo đã có kỳ từ ${formatDateVi(input.from)} đến ${formatDateVi(input.to)}`);
+  if (periods.some((p) => p.label.toLocaleLowerCase('vi') === input.label.trim().toLocaleLowerCase('vi'))) throw new AppError('CONFLICT', `Mẫu báo cáo đã có kỳ "${input.label.trim()}"`);
+  const row = { id: newId(), form_id: formId, province_code: form.province_code, kind: 'custom', label: input.label.trim(), period_from: input.from, period_to: input.to, opens_on: opensOn, due_date: input.dueDate, created_at: nowIso() };
+  await withTransaction(ctx, async (trx) => {
+    await trx.insertInto('report_periods').values(row).execute();
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.period.create', entityType: 'report_period', entityId: row.id, unitId: form.unit_id, after: { label: row.label, from: row.period_from, to: row.period_to, opensOn, dueDate: row.due_date } });
+  });
+  return presentPeriod(row);
 }
 
 export async function updatePeriod(ctx: TContext, periodId: string, input: { dueDate?: string; opensOn?: string }) {
@@ -216,7 +274,7 @@ export function presentPeriod(p: { id: string; kind: string; label: string; peri
 }
 
 export function presentSections(sections: TResolvedSection[]) {
-  return sections.map((s) => ({ title: s.title, items: s.items.map((i) => ({ code: i.def.code, name: i.def.name, type: i.def.type, unitLabel: i.def.unitLabel, formula: i.def.formula, partOf: i.def.partOf, max: i.def.max, aggregate: i.def.aggregate, higherIsBetter: i.def.higherIsBetter, target: i.target, required: i.required })) }));
+  return sections.map((s) => ({ title: s.title, items: s.items.map((i) => ({ code: i.def.code, name: i.def.name, type: i.def.type, unitLabel: i.def.unitLabel, formula: i.def.formula, source: i.def.source ?? null, partOf: i.def.partOf, max: i.def.max, aggregate: i.def.aggregate, higherIsBetter: i.def.higherIsBetter, target: i.target, required: i.required })) }));
 }
 
 export async function getForm(ctx: TContext, id: string) {

@@ -1,8 +1,13 @@
 // The built-in CCHC indicator catalogue (domain.md §5). Copied into each province's editable
 // catalogue (report_indicators) the first time the province uses reports; citations travel with it.
+import type { OutreachChannel } from '../db/schema';
 import type { ReportValueType } from './reports.tables';
 
 export type TFormula = { op: 'share'; parts: string[]; total: string };
+/** A figure taken from the unit's own outreach log over the period's dates: count of activities, or sum of participants / reach. */
+export type TOutreachMeasure = 'activities' | 'participants' | 'reach';
+export type TIndicatorSource = { kind: 'outreach'; channels: OutreachChannel[] | 'all'; measure: TOutreachMeasure };
+export const OUTREACH_MEASURE_LABELS: Record<TOutreachMeasure, string> = { activities: 'số hoạt động', participants: 'số lượt người tham dự', reach: 'số lượt tiếp cận' };
 export type TBuiltinIndicator = {
   code: string;
   name: string;
@@ -10,6 +15,7 @@ export type TBuiltinIndicator = {
   type: ReportValueType;
   unitLabel?: string;
   formula?: TFormula;
+  source?: TIndicatorSource;
   partOf?: string;
   max?: number;
   aggregate: 'sum' | 'avg' | 'none';
@@ -23,6 +29,7 @@ export const INDICATOR_GROUPS: Record<string, string> = {
   par: 'Chỉ số cải cách hành chính (PAR INDEX)',
   papi: 'Chỉ số PAPI',
   cds: 'Chuyển đổi số',
+  tuyen_truyen: 'Thông tin, tuyên truyền',
   chung: 'Chỉ đạo, điều hành và kết quả khác',
 };
 
@@ -30,6 +37,7 @@ const ND42 = 'NĐ 42/2022/NĐ-CP Điều 11 khoản 1 (sửa đổi bởi NĐ 11
 const PAR = 'QĐ 876/QĐ-BNV ngày 10/11/2022 phê duyệt Đề án xác định Chỉ số cải cách hành chính giai đoạn 2022–2030 (8 lĩnh vực; thang điểm từng lĩnh vực chưa xác minh)';
 const SIPAS = 'Chỉ số hài lòng về sự phục vụ hành chính (SIPAS) do Bộ Nội vụ công bố cùng PAR INDEX (các yếu tố chưa xác minh)';
 const PAPI = 'Chỉ số hiệu quả quản trị và hành chính công cấp tỉnh (PAPI), UNDP và CECODES: 8 nội dung, tối đa 10 điểm mỗi nội dung (tên nội dung chưa xác minh)';
+const OUTREACH = 'Công tác tuyên truyền trong kế hoạch thi đua (bản tin, website, Zalo, Facebook, hội nghị, tập huấn); số liệu lấy từ sổ tuyên truyền của đơn vị trong thời gian của kỳ báo cáo';
 const PRACTICE = 'Mẫu báo cáo CCHC định kỳ (quý, 6 tháng, năm) của đơn vị giáo dục theo thực tiễn; không có mẫu quốc gia';
 
 export const BUILTIN_INDICATORS: TBuiltinIndicator[] = [
@@ -65,6 +73,13 @@ export const BUILTIN_INDICATORS: TBuiltinIndicator[] = [
   { code: 'cds_hoc_ba_so', name: 'Đã triển khai học bạ số', group: 'cds', type: 'yes_no', aggregate: 'sum', citation: PRACTICE },
   { code: 'cds_hoc_ba_so_rate', name: 'Tỷ lệ học sinh có học bạ số', group: 'cds', type: 'percent', unitLabel: '%', aggregate: 'avg', citation: PRACTICE },
   { code: 'cds_ho_so_dien_tu_rate', name: 'Tỷ lệ hồ sơ công việc xử lý trên môi trường điện tử', group: 'cds', type: 'percent', unitLabel: '%', aggregate: 'avg', citation: PRACTICE },
+  { code: 'tt_website_posts', name: 'Số tin, bài đăng trên website', group: 'tuyen_truyen', type: 'number', unitLabel: 'tin, bài', aggregate: 'sum', source: { kind: 'outreach', channels: ['website'], measure: 'activities' }, citation: OUTREACH },
+  { code: 'tt_bulletins', name: 'Số bản tin thi đua phát hành', group: 'tuyen_truyen', type: 'number', unitLabel: 'số', aggregate: 'sum', source: { kind: 'outreach', channels: ['ban_tin'], measure: 'activities' }, citation: OUTREACH },
+  { code: 'tt_social_posts', name: 'Số bài đăng trên mạng xã hội (Zalo, Facebook)', group: 'tuyen_truyen', type: 'number', unitLabel: 'bài', aggregate: 'sum', source: { kind: 'outreach', channels: ['zalo', 'facebook'], measure: 'activities' }, citation: OUTREACH },
+  { code: 'tt_meetings', name: 'Số buổi tuyên truyền qua hội nghị, tập huấn', group: 'tuyen_truyen', type: 'number', unitLabel: 'buổi', aggregate: 'sum', source: { kind: 'outreach', channels: ['hoi_nghi', 'tap_huan'], measure: 'activities' }, citation: OUTREACH },
+  { code: 'tt_meeting_participants', name: 'Số lượt người dự hội nghị, tập huấn', group: 'tuyen_truyen', type: 'number', unitLabel: 'lượt người', aggregate: 'sum', source: { kind: 'outreach', channels: ['hoi_nghi', 'tap_huan'], measure: 'participants' }, citation: OUTREACH },
+  { code: 'tt_activities', name: 'Tổng số hoạt động tuyên truyền', group: 'tuyen_truyen', type: 'number', unitLabel: 'hoạt động', aggregate: 'sum', source: { kind: 'outreach', channels: 'all', measure: 'activities' }, citation: OUTREACH },
+  { code: 'tt_reach', name: 'Tổng lượt tiếp cận qua các kênh tuyên truyền', group: 'tuyen_truyen', type: 'number', unitLabel: 'lượt', aggregate: 'sum', source: { kind: 'outreach', channels: 'all', measure: 'reach' }, citation: OUTREACH },
   { code: 'van_ban_ra_soat', name: 'Số văn bản quy phạm, nội bộ được rà soát', group: 'chung', type: 'number', unitLabel: 'văn bản', aggregate: 'sum', citation: PRACTICE },
   { code: 'ket_qua_noi_bat', name: 'Kết quả nổi bật, sáng kiến CCHC', group: 'chung', type: 'text', aggregate: 'none', citation: PRACTICE },
   { code: 'minh_chung', name: 'Tài liệu minh chứng', group: 'chung', type: 'file', aggregate: 'none', citation: PRACTICE },

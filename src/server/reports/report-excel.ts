@@ -84,7 +84,7 @@ export async function importFiguresXlsx(ctx: TContext, q: { formId: string; peri
     header.forEach((col, i) => {
       if (i < 3 || !col) return;
       const def = defMap.get(col)!;
-      if (def.formula || def.type === 'file') return;
+      if (def.formula || def.source || def.type === 'file') return; // computed, or taken from the outreach log
       const c = cells[i] as any;
       const v = c && typeof c === 'object' && 'result' in c ? c.result : c && typeof c === 'object' && 'richText' in c ? c.richText.map((t: any) => t.text).join('') : c;
       raw[col] = v === undefined ? null : (v as TRawValue);

@@ -2,7 +2,7 @@
 // 0–100, a part never above its total, the indicator's maximum), what a submission still lacks.
 import { formatDecimalVi } from '../../shared/vn';
 import type { TFieldError } from '../errors';
-import type { TFormula } from './indicator-catalogue';
+import type { TFormula, TIndicatorSource } from './indicator-catalogue';
 import type { ReportValueType } from './reports.tables';
 
 export type TIndicatorDef = {
@@ -10,13 +10,16 @@ export type TIndicatorDef = {
   name: string;
   type: ReportValueType;
   formula: TFormula | null;
+  /** Taken from the outreach log (pre-filled; the unit may correct it with a note). */
+  source?: TIndicatorSource | null;
   partOf: string | null;
   max: number | null;
   aggregate: 'sum' | 'avg' | 'none';
   higherIsBetter: boolean;
   unitLabel: string | null;
 };
-export type TValue = { num: number | null; text: string | null };
+/** A stored figure; for an indicator fed by the outreach log also the log's figure and the reason of a correction. */
+export type TValue = { num: number | null; text: string | null; sourceNum?: number | null; note?: string | null };
 export type TValues = Record<string, TValue>;
 export type TRawValue = number | string | boolean | null;
 
@@ -95,6 +98,43 @@ export function checkAndCompute(defs: TIndicatorDef[], values: TValues, fieldPre
   }
   for (const d of defs) if (d.formula) out[d.code] = { num: computeShare(d.formula, num), text: null };
   return { values: out, errors };
+}
+
+/**
+ * The figures with the outreach log's numbers: an indicator fed by the log follows the log unless the
+ * unit corrected it (a stored value with a note); `sourceNum` always carries the log's figure.
+ */
+export function withOutreach(values: TValues, fromLog: Record<string, number>): TValues {
+  const out: TValues = { ...values };
+  for (const [code, n] of Object.entries(fromLog)) {
+    const v = values[code];
+    out[code] = v?.note ? { ...v, sourceNum: n } : { num: n, text: null, sourceNum: n, note: null };
+  }
+  return out;
+}
+
+/**
+ * The unit's input for indicators fed by the outreach log: empty or the log's own number follows the
+ * log; another number is a correction and needs a reason (at least 5 characters); a note alone
+ * updates the reason of an existing correction.
+ */
+export function applyOutreachInput(defs: TIndicatorDef[], input: TValues, notes: Record<string, string | null | undefined>, fromLog: Record<string, number>, current: TValues, fieldPrefix = 'values'): { values: TValues; errors: TFieldError[] } {
+  const values: TValues = { ...input };
+  const errors: TFieldError[] = [];
+  for (const d of defs) {
+    const log = fromLog[d.code];
+    if (log === undefined) continue;
+    const note = notes[d.code] === undefined ? current[d.code]?.note ?? null : notes[d.code]?.trim() || null;
+    const num = d.code in input ? input[d.code].num : current[d.code]?.note ? current[d.code].num : null;
+    if (!(d.code in input) && notes[d.code] === undefined) { delete values[d.code]; continue; }
+    if (num === null || num === log) { values[d.code] = { num: log, text: null, sourceNum: log, note: null }; continue; }
+    if (!note || note.length < 5) {
+      errors.push({ field: `notes.${d.code}`, message: `${d.name}: theo sổ tuyên truyền là ${formatDecimalVi(log, 2)}; muốn sửa thành ${formatDecimalVi(num, 2)} phải ghi lý do điều chỉnh (ít nhất 5 ký tự)` });
+      continue;
+    }
+    values[d.code] = { num, text: null, sourceNum: log, note: note.slice(0, 1000) };
+  }
+  return { values, errors };
 }
 
 /** What a submission still lacks before it can be sent: every numeric/yes-no figure, and evidence for a file item. */

@@ -1,8 +1,9 @@
 // SQL of the periodic reports: catalogue (built-ins overlaid by the province's edited rows), forms,
 // periods, submissions and values. Use-cases do the access checks.
 import type { Db, Tx } from '../db/database';
+import { outreachAggregate } from '../participation/outreach';
 import { grantRoots, type Permission, type TActor } from '../auth/access';
-import { BUILTIN_INDICATORS, type TFormula } from './indicator-catalogue';
+import { BUILTIN_INDICATORS, type TFormula, type TIndicatorSource } from './indicator-catalogue';
 import type { ReportFormTable, ReportIndicatorTable, ReportPeriodTable, ReportSubmissionTable } from './reports.tables';
 import type { TIndicatorDef, TValues } from './report-values';
 
@@ -14,7 +15,7 @@ export type TCatalogueEntry = TIndicatorDef & { id: string | null; group: string
 export function defOfRow(r: ReportIndicatorTable): TCatalogueEntry {
   return {
     id: r.id, code: r.code, name: r.name, group: r.group_code, type: r.value_type, unitLabel: r.unit_label,
-    formula: r.formula ? (JSON.parse(r.formula) as TFormula) : null, partOf: r.part_of, max: r.max_value, aggregate: r.aggregate,
+    formula: r.formula ? (JSON.parse(r.formula) as TFormula) : null, source: r.source ? (JSON.parse(r.source) as TIndicatorSource) : null, partOf: r.part_of, max: r.max_value, aggregate: r.aggregate,
     higherIsBetter: r.higher_is_better === 1, citation: r.citation, builtin: r.builtin === 1, active: r.active === 1, sortOrder: r.sort_order, updatedAt: r.updated_at,
   };
 }
@@ -24,7 +25,7 @@ export async function catalogueOf(db: Db | Tx, provinceCode: string): Promise<TC
   const rows = await db.selectFrom('report_indicators').selectAll().where('province_code', '=', provinceCode).execute();
   const own = new Map(rows.map((r) => [r.code, defOfRow(r)]));
   const out: TCatalogueEntry[] = BUILTIN_INDICATORS.map((b, i) => own.get(b.code) ?? {
-    id: null, code: b.code, name: b.name, group: b.group, type: b.type, unitLabel: b.unitLabel ?? null, formula: b.formula ?? null, partOf: b.partOf ?? null,
+    id: null, code: b.code, name: b.name, group: b.group, type: b.type, unitLabel: b.unitLabel ?? null, formula: b.formula ?? null, source: b.source ?? null, partOf: b.partOf ?? null,
     max: b.max ?? null, aggregate: b.aggregate, higherIsBetter: b.higherIsBetter !== false, citation: b.citation, builtin: true, active: true, sortOrder: i * 10, updatedAt: null,
   });
   for (const r of own.values()) if (!BUILTIN_INDICATORS.some((b) => b.code === r.code)) out.push(r);
@@ -47,9 +48,33 @@ export async function findSubmission(db: Db | Tx, id: string) {
   return db.selectFrom('report_submissions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 export async function valuesOf(db: Db | Tx, submissionId: string): Promise<TValues> {
-  const rows = await db.selectFrom('report_values').select(['indicator_code', 'value_num', 'value_text']).where('submission_id', '=', submissionId).execute();
+  const rows = await db.selectFrom('report_values').select(['indicator_code', 'value_num', 'value_text', 'source_num', 'note']).where('submission_id', '=', submissionId).execute();
   const out: TValues = {};
-  for (const r of rows) out[r.indicator_code] = { num: r.value_num === null ? null : Number(r.value_num), text: r.value_text };
+  for (const r of rows) out[r.indicator_code] = { num: r.value_num === null ? null : Number(r.value_num), text: r.value_text, sourceNum: r.source_num === null || r.source_num === undefined ? null : Number(r.source_num), note: r.note ?? null };
+  return out;
+}
+
+/** Of `codes`, those with figures in reports of the form already sent (any state but draft), with how many reports. */
+export async function sentFigureCodes(db: Db | Tx, formId: string, codes: string[]): Promise<{ code: string; reports: number }[]> {
+  if (!codes.length) return [];
+  const rows = await db.selectFrom('report_values').innerJoin('report_submissions', 'report_submissions.id', 'report_values.submission_id')
+    .select((eb) => ['report_values.indicator_code', eb.fn.count<number>('report_values.submission_id').distinct().as('n')])
+    .where('report_values.form_id', '=', formId).where('report_values.indicator_code', 'in', codes).where('report_submissions.state', '!=', 'draft')
+    .groupBy('report_values.indicator_code').execute();
+  return rows.map((r) => ({ code: r.indicator_code, reports: Number(r.n) }));
+}
+
+/** The unit's own outreach figures over [from, to] for the indicators fed by the log: code → number. */
+export async function outreachFigures(db: Db | Tx, unitId: string, period: { from: string; to: string }, defs: TIndicatorDef[]): Promise<Record<string, number>> {
+  const fed = defs.filter((d) => d.source?.kind === 'outreach');
+  if (!fed.length) return {};
+  const agg = await outreachAggregate(db, unitId, period, 'unit');
+  const out: Record<string, number> = {};
+  for (const d of fed) {
+    const src = d.source!;
+    const channels = agg.channels.filter((c) => src.channels === 'all' || src.channels.includes(c.channel));
+    out[d.code] = channels.reduce((s, c) => s + c[src.measure], 0);
+  }
   return out;
 }
 

@@ -1,36 +1,20 @@
 // HTTP routes of /api/v1/reports: thin, one use-case each.
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../errors';
-import { createRouter, errorResponses, jsonBody, jsonOk, pageOf, useCaseContext, ZErrorResponse, ZIdParam } from '../http';
-import { createForm, getForm, listCatalogue, listForms, saveIndicator, updateForm, updatePeriod } from './forms';
+import { createRouter, fileOk, fileResponse, jsonBody, jsonOk, jsonOkOrConflict as ok, MIME, pageOf, uploadedFile, useCaseContext, ZIdParam } from '../http';
+import { createForm, createPeriod, getForm, listCatalogue, listForms, saveIndicator, updateForm, updatePeriod } from './forms';
 import { exportRollupXlsx, importFiguresXlsx } from './report-excel';
 import { remindNow } from './reminders';
 import { getBoard, getRollup } from './rollup';
 import { acceptReport, attachEvidence, getSubmission, myReports, openSubmission, returnReport, saveValues, submitReport } from './submissions';
 import { draftSummary } from './summaries';
 import {
-  ZBoardOut, ZBoardQuery, ZCatalogueOut, ZCreateFormRequest, ZFormOut, ZImportResult, ZIndicatorInput, ZListQuery, ZOpenRequest, ZPeriodUpdate,
+  ZBoardOut, ZBoardQuery, ZCatalogueOut, ZCreateFormRequest, ZFormOut, ZImportResult, ZIndicatorInput, ZListQuery, ZOpenRequest, ZPeriodCreate, ZPeriodUpdate,
   ZReasonRequest, ZRemindRequest, ZRollupOut, ZRollupQuery, ZSaveValuesRequest, ZSubmissionOut, ZSummaryRequest, ZUpdateFormRequest,
 } from './reports.schemas';
 
 const tags = ['Báo cáo định kỳ'];
-const conflict = { 409: { description: 'Trạng thái không cho phép (INVALID_STATE, CONFLICT)', content: { 'application/json': { schema: ZErrorResponse } } } };
-const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({ ...jsonOk(schema, description), ...conflict });
 const ZAnyObj = z.record(z.string(), z.any());
 const ZCode = z.object({ code: z.string().min(1).max(60) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-async function fileOf(c: any): Promise<{ bytes: Uint8Array; fileName: string; fields: Record<string, unknown> }> {
-  const form = await c.req.parseBody();
-  const file = form.file;
-  if (!(file instanceof File)) throw new AppError('VALIDATION', 'Chưa chọn tệp', { fields: [{ field: 'file', message: 'Bắt buộc' }] });
-  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, fields: form };
-}
 
 export function reportRoutes() {
   const r = createRouter();
@@ -52,6 +36,8 @@ export function reportRoutes() {
     async (c) => c.json(await updateForm(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')), 200));
   r.openapi(createRoute({ method: 'patch', path: '/periods/{id}', tags, summary: 'Sửa hạn nộp, ngày mở của một kỳ báo cáo', request: { params: ZIdParam, ...jsonBody(ZPeriodUpdate) }, responses: ok(ZAnyObj) }),
     async (c) => c.json(await updatePeriod(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')), 200));
+  r.openapi(createRoute({ method: 'post', path: '/forms/{id}/periods', tags, summary: 'Thêm một kỳ báo cáo (ngoài lịch định kỳ) cho mẫu báo cáo', request: { params: ZIdParam, ...jsonBody(ZPeriodCreate) }, responses: ok(ZAnyObj) }),
+    async (c) => c.json(await createPeriod(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')), 200));
 
   r.openapi(createRoute({ method: 'get', path: '/my', tags, summary: 'Các kỳ báo cáo đơn vị tôi phải nộp', request: { query: ZListQuery }, responses: jsonOk(pageOf(ZAnyObj)) }),
     async (c) => c.json(await myReports(useCaseContext(c), c.req.valid('query')), 200));
@@ -60,12 +46,12 @@ export function reportRoutes() {
   r.openapi(createRoute({ method: 'get', path: '/submissions/{id}', tags, summary: 'Báo cáo của một đơn vị trong một kỳ', request: { params: ZIdParam }, responses: jsonOk(ZSubmissionOut) }),
     async (c) => c.json(await getSubmission(useCaseContext(c), c.req.valid('param').id), 200));
   r.openapi(createRoute({ method: 'put', path: '/submissions/{id}/values', tags, summary: 'Lưu số liệu (kiểm tra toàn bộ; có lỗi thì không lưu gì)', request: { params: ZIdParam, ...jsonBody(ZSaveValuesRequest) }, responses: ok(ZSubmissionOut) }),
-    async (c) => c.json(await saveValues(useCaseContext(c), c.req.valid('param').id, c.req.valid('json').values), 200));
+    async (c) => { const body = c.req.valid('json'); return c.json(await saveValues(useCaseContext(c), c.req.valid('param').id, body.values, body.notes ?? {}), 200); });
   r.openapi(createRoute({
     method: 'post', path: '/submissions/{id}/evidence', tags, summary: 'Đính kèm minh chứng (PDF, ảnh, DOCX, XLSX; tối đa 10 MB)',
     request: { params: ZIdParam, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any(), indicatorCode: z.string().max(60).optional() }) } } } }, responses: ok(ZAnyObj),
   }), async (c) => {
-    const { bytes, fileName, fields } = await fileOf(c);
+    const { bytes, fileName, fields } = await uploadedFile(c);
     return c.json(await attachEvidence(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id, { bytes, fileName }, fields.indicatorCode ? String(fields.indicatorCode) : null), 200);
   });
   r.openapi(createRoute({ method: 'post', path: '/submissions/{id}/submit', tags, summary: 'Gửi báo cáo (quá hạn thì đánh dấu nộp muộn)', request: { params: ZIdParam }, responses: ok(ZSubmissionOut) }),
@@ -84,10 +70,10 @@ export function reportRoutes() {
 
   r.openapi(createRoute({
     method: 'get', path: '/rollup.xlsx', tags, summary: 'Xuất tổng hợp ra Excel (cùng mẫu với tệp nhập)', request: { query: ZRollupQuery },
-    responses: { 200: { description: 'Tệp XLSX', content: { [XLSX]: { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses },
+    responses: fileOk('Tệp XLSX', MIME.xlsx),
   }), async (c) => {
     const { bytes, fileName } = await exportRollupXlsx(useCaseContext(c), c.req.valid('query'));
-    return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': XLSX, 'Content-Disposition': contentDisposition(fileName), 'Cache-Control': 'private, no-store' } }) as any;
+    return fileResponse(bytes, MIME.xlsx, fileName) as any;
   });
   r.openapi(createRoute({
     method: 'post', path: '/import', tags, summary: 'Nhập số liệu từ Excel (chạy thử trước, báo mọi dòng lỗi)',
@@ -95,7 +81,7 @@ export function reportRoutes() {
     responses: ok(ZImportResult),
   }), async (c) => {
     const q = c.req.valid('query');
-    const { bytes } = await fileOf(c);
+    const { bytes } = await uploadedFile(c);
     return c.json(await importFiguresXlsx(useCaseContext(c), { formId: q.formId, periodId: q.periodId, dryRun: q.dryRun === '1' }, bytes), 200);
   });
   r.openapi(createRoute({ method: 'post', path: '/summaries', tags, summary: 'Soạn dự thảo báo cáo sơ kết/tổng kết từ số liệu (sửa được trước khi ban hành)', request: jsonBody(ZSummaryRequest), responses: ok(ZAnyObj) }),

@@ -33,6 +33,18 @@ export const ZUpdateFormRequest = z.object({
 export type TUpdateFormRequest = z.infer<typeof ZUpdateFormRequest>;
 
 export const ZPeriodUpdate = z.object({ dueDate: ZIso.optional(), opensOn: ZIso.optional() });
+export const ZPeriodCreate = z.object({
+  label: z.string().trim().min(3, 'Nhập tên kỳ báo cáo').max(120),
+  from: ZIso, to: ZIso, dueDate: ZIso, opensOn: ZIso.optional(),
+}).openapi('ReportPeriodCreate');
+
+const ZCodeRef = z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'Mã chỉ tiêu không hợp lệ');
+export const ZFormula = z.object({ op: z.literal('share'), parts: z.array(ZCodeRef).min(1, 'Chọn ít nhất một chỉ tiêu ở tử số').max(10), total: ZCodeRef });
+export const ZOutreachSource = z.object({
+  kind: z.literal('outreach'),
+  channels: z.union([z.literal('all'), z.array(z.enum(['ban_tin', 'website', 'zalo', 'facebook', 'hoi_nghi', 'tap_huan'])).min(1, 'Chọn ít nhất một kênh').max(6)]),
+  measure: z.enum(['activities', 'participants', 'reach']),
+}).openapi({ description: 'Lấy số liệu từ sổ tuyên truyền của đơn vị trong thời gian của kỳ: số hoạt động, số lượt người tham dự hoặc lượt tiếp cận' });
 
 export const ZIndicatorInput = z.object({
   code: z.string().regex(/^[a-z][a-z0-9_]{1,59}$/, 'Mã chỉ tiêu chỉ gồm chữ thường không dấu, số và dấu gạch dưới').optional(),
@@ -46,10 +58,15 @@ export const ZIndicatorInput = z.object({
   higherIsBetter: z.boolean().optional(),
   citation: z.string().max(1000).nullable().optional(),
   active: z.boolean().optional(),
+  formula: ZFormula.nullable().optional(),
+  source: ZOutreachSource.nullable().optional(),
 }).openapi('ReportIndicatorInput');
 export type TIndicatorInput = z.infer<typeof ZIndicatorInput>;
 
-export const ZSaveValuesRequest = z.object({ values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])) }).openapi('ReportValues');
+export const ZSaveValuesRequest = z.object({
+  values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+  notes: z.record(z.string(), z.string().max(1000).nullable()).optional().openapi({ description: 'Lý do điều chỉnh số liệu lấy từ sổ tuyên truyền, theo mã chỉ tiêu' }),
+}).openapi('ReportValues');
 export const ZReasonRequest = z.object({ reason: z.string().trim().min(5, 'Nêu lý do trả lại (ít nhất 5 ký tự)').max(2000) });
 export const ZOpenRequest = z.object({ formId: z.string().min(1), periodId: z.string().min(1), unitId: z.string().optional() });
 export const ZRemindRequest = z.object({ unitIds: z.array(z.string()).max(5000).optional() });

@@ -1,4 +1,5 @@
 // Table types of the periodic reports (migration 0009-reports); listed in db/schema.ts's DB.
+import type { ColumnType } from 'kysely';
 
 export type ReportValueType = 'number' | 'percent' | 'text' | 'yes_no' | 'file';
 export type ReportSchedule = 'quarterly' | 'half_year' | 'annual';
@@ -21,6 +22,8 @@ export type ReportIndicatorTable = {
   aggregate: 'sum' | 'avg' | 'none';
   higher_is_better: number;
   citation: string | null;
+  /** JSON {"kind":"outreach","channels":[…]|"all","measure":"activities"|"participants"|"reach"}: value taken from the outreach log (migration 0012). */
+  source: string | null;
   builtin: number;
   active: number;
   sort_order: number;
@@ -89,6 +92,10 @@ export type ReportValueTable = {
   indicator_code: string;
   value_num: number | null;
   value_text: string | null;
+  /** For an indicator fed by the outreach log: the log's figure when the value was stored (migration 0012). */
+  source_num: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Why the unit corrected the log's figure (null: not corrected). */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: string;
 };
 

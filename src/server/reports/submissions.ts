@@ -12,8 +12,10 @@ import { uploadAttachment } from '../files/attachments';
 import { newId, nowIso, todayIso } from '../ids';
 import { notifyUser } from '../notifications/notifications';
 import { formSections, loadReadableForm, presentPeriod, presentSections, type TResolvedSection } from './forms';
-import { checkAndCompute, missingForSubmit, parseRawValues, type TRawValue, type TValues } from './report-values';
-import { findPeriod, findSubmission, officersWithEmail, periodsOf, reachesAny, respondentIds, valuesOf, type TFormRow, type TPeriodRow, type TSubmissionRow } from './reports.repository';
+import { OUTREACH_CHANNEL_LABELS } from '../participation/outreach';
+import { OUTREACH_MEASURE_LABELS } from './indicator-catalogue';
+import { applyOutreachInput, checkAndCompute, missingForSubmit, parseRawValues, withOutreach, type TIndicatorDef, type TRawValue, type TValues } from './report-values';
+import { findPeriod, findSubmission, officersWithEmail, outreachFigures, periodsOf, reachesAny, respondentIds, valuesOf, type TFormRow, type TPeriodRow, type TSubmissionRow } from './reports.repository';
 import type { ReportSubmissionState } from './reports.tables';
 
 export const SUBMISSION_STATE_LABELS: Record<ReportSubmissionState | 'missing', string> = { missing: 'Chưa báo cáo', draft: 'Đang soạn', submitted: 'Đã gửi', accepted: 'Đã tiếp nhận', returned: 'Bị trả lại' };
@@ -76,9 +78,26 @@ async function loadSubmission(ctx: TContext, id: string) {
   return { s, form, period };
 }
 
+/** The unit's own outreach figures over the period's dates, for the indicators of the form fed by the log. */
+const logFigures = (ctx: TContext, s: Pick<TSubmissionRow, 'unit_id'>, period: TPeriodRow, defs: TIndicatorDef[]) =>
+  outreachFigures(ctx.db, s.unit_id, { from: period.period_from, to: period.period_to }, defs);
+
+/** Where a log-fed figure comes from, as the filling screen shows it: channels, measure, the log's number, the correction. */
+function outreachOrigins(defs: TIndicatorDef[], values: TValues, period: TPeriodRow) {
+  return Object.fromEntries(defs.filter((d) => d.source?.kind === 'outreach').map((d) => {
+    const src = d.source!;
+    const v = values[d.code];
+    const channels = src.channels === 'all' ? 'mọi kênh' : src.channels.map((c) => OUTREACH_CHANNEL_LABELS[c]).join(', ');
+    return [d.code, {
+      source: 'outreach', label: `Sổ tuyên truyền: ${OUTREACH_MEASURE_LABELS[src.measure]} (${channels}) từ ${formatDateVi(period.period_from)} đến ${formatDateVi(period.period_to)}`,
+      fromLog: v?.sourceNum ?? null, corrected: !!v?.note, note: v?.note ?? null,
+    }];
+  }));
+}
+
 export async function getSubmission(ctx: TContext, id: string, today = todayIso()) {
   const { s, form, period } = await loadSubmission(ctx, id);
-  const [sections, values, evidence, unit, plan, owner, reminders] = await Promise.all([
+  const [sections, stored, evidence, unit, plan, owner, reminders] = await Promise.all([
     formSections(ctx, form), valuesOf(ctx.db, id),
     ctx.db.selectFrom('report_evidence').innerJoin('attachments', 'attachments.id', 'report_evidence.attachment_id')
       .select(['report_evidence.id', 'report_evidence.indicator_code', 'report_evidence.attachment_id', 'attachments.file_name', 'attachments.mime', 'attachments.size', 'report_evidence.created_at'])
@@ -91,6 +110,10 @@ export async function getSubmission(ctx: TContext, id: string, today = todayIso(
   const canWrite = await reachesAny(ctx.db, ctx.actor, 'report.write', [s.unit_id]);
   const canReceive = await reachesAny(ctx.db, ctx.actor, 'report.write', [form.unit_id]);
   const editable = (s.state === 'draft' || s.state === 'returned') && plan.state !== 'closed';
+  // While the report can change, log-fed figures follow the log (read only: nothing is written on GET);
+  // once sent, they are what was stored at sending.
+  const defs = sections.flatMap((x) => x.items.map((i) => i.def));
+  const values = editable ? withOutreach(stored, await logFigures(ctx, s, period, defs)) : stored;
   return {
     id: s.id, formId: form.id, formTitle: form.title, plan: { id: plan.id, title: plan.title, state: plan.state },
     receiver: owner, unit, period: presentPeriod(period, today),
@@ -98,6 +121,7 @@ export async function getSubmission(ctx: TContext, id: string, today = todayIso(
     reminders: Number(reminders.n),
     sections: presentSections(sections),
     values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.text ?? v.num])),
+    outreach: outreachOrigins(defs, values, period),
     evidence: evidence.map((e) => ({ id: e.id, indicatorCode: e.indicator_code, attachmentId: e.attachment_id, fileName: e.file_name, mime: e.mime, size: e.size, createdAt: e.created_at })),
     can: { edit: canWrite && editable, submit: canWrite && editable, accept: canReceive && s.state === 'submitted', return: canReceive && (s.state === 'submitted' || s.state === 'accepted') },
   };
@@ -106,23 +130,27 @@ export async function getSubmission(ctx: TContext, id: string, today = todayIso(
 const allItems = (sections: TResolvedSection[]) => sections.flatMap((s) => s.items);
 
 /** Merges, checks and stores the figures; on any error nothing is stored. */
-export async function saveValues(ctx: TContext, id: string, raw: Record<string, TRawValue>) {
-  const { s, form } = await loadSubmission(ctx, id);
+export async function saveValues(ctx: TContext, id: string, raw: Record<string, TRawValue>, notes: Record<string, string | null> = {}) {
+  const { s, form, period } = await loadSubmission(ctx, id);
   await requireAccess(ctx, 'report.write', [s.unit_id]);
   assertPlanOpen(await planOf(ctx, form));
   assertEditable(s);
   const defs = allItems(await formSections(ctx, form)).map((i) => i.def);
   const parsed = parseRawValues(new Map(defs.map((d) => [d.code, d])), raw);
-  const merged: TValues = { ...(await valuesOf(ctx.db, id)), ...parsed.values };
+  const fromLog = await logFigures(ctx, s, period, defs);
+  const current = withOutreach(await valuesOf(ctx.db, id), fromLog);
+  const fed = applyOutreachInput(defs, parsed.values, notes, fromLog, current);
+  const noteErrors = Object.keys(notes).filter((c) => !(c in fromLog)).map((c) => ({ field: `notes.${c}`, message: `Chỉ tiêu "${defs.find((d) => d.code === c)?.name ?? c}" không lấy số liệu từ sổ tuyên truyền; không cần lý do điều chỉnh` }));
+  const merged: TValues = { ...current, ...fed.values };
   const checked = checkAndCompute(defs, merged);
-  const errors = [...parsed.errors, ...checked.errors];
+  const errors = [...parsed.errors, ...noteErrors, ...fed.errors, ...checked.errors];
   if (errors.length) throw new AppError('VALIDATION', errors.length === 1 ? errors[0].message : `Có ${errors.length} lỗi: ${errors[0].message}`, { fields: errors });
   await withTransaction(ctx, async (trx) => {
     const fresh = await findSubmission(trx, id);
     assertEditable(fresh!);
     await writeValues(trx, s, checked.values);
     await trx.updateTable('report_submissions').set({ updated_at: nowIso() }).where('id', '=', id).execute();
-    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.values.save', entityType: 'report_submission', entityId: id, unitId: s.unit_id, after: Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, v.text ?? v.num])) });
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.values.save', entityType: 'report_submission', entityId: id, unitId: s.unit_id, after: Object.fromEntries(Object.entries(fed.values).map(([k, v]) => [k, v.note ? { value: v.num, fromLog: v.sourceNum, note: v.note } : v.text ?? v.num])) });
   });
   return getSubmission(ctx, id);
 }
@@ -132,7 +160,7 @@ export async function writeValues(trx: Tx, s: Pick<TSubmissionRow, 'id' | 'form_
   const codes = Object.keys(values);
   if (!codes.length) return;
   await trx.deleteFrom('report_values').where('submission_id', '=', s.id).where('indicator_code', 'in', codes).execute();
-  const rows = Object.entries(values).filter(([, v]) => v.num !== null || v.text !== null).map(([code, v]) => ({ id: newId(), submission_id: s.id, form_id: s.form_id, period_id: s.period_id, unit_id: s.unit_id, province_code: s.province_code, indicator_code: code, value_num: v.num, value_text: v.text, updated_at: now }));
+  const rows = Object.entries(values).filter(([, v]) => v.num !== null || v.text !== null).map(([code, v]) => ({ id: newId(), submission_id: s.id, form_id: s.form_id, period_id: s.period_id, unit_id: s.unit_id, province_code: s.province_code, indicator_code: code, value_num: v.num, value_text: v.text, source_num: v.sourceNum ?? null, note: v.note ?? null, updated_at: now }));
   for (let i = 0; i < rows.length; i += 100) await trx.insertInto('report_values').values(rows.slice(i, i + 100)).execute();
 }
 
@@ -161,7 +189,9 @@ export async function submitReport(ctx: TContext, id: string, today = todayIso()
   assertPlanOpen(await planOf(ctx, form));
   assertEditable(s);
   const items = allItems(await formSections(ctx, form));
-  const values = await valuesOf(ctx.db, id);
+  // Log-fed figures are taken from the log now (unless corrected) and stored with what the log said.
+  const fromLog = await logFigures(ctx, s, period, items.map((i) => i.def));
+  const values = withOutreach(await valuesOf(ctx.db, id), fromLog);
   const evidence = new Set((await ctx.db.selectFrom('report_evidence').select('indicator_code').where('submission_id', '=', id).execute()).map((e) => e.indicator_code ?? 'minh_chung'));
   const missing = missingForSubmit(items, values, evidence);
   if (missing.length) throw new AppError('VALIDATION', `Chưa nhập đủ số liệu: ${missing.slice(0, 5).join('; ')}${missing.length > 5 ? `… (${missing.length} mục)` : ''}`, { fields: missing.map((m) => ({ field: 'values', message: m })) });
@@ -174,7 +204,7 @@ export async function submitReport(ctx: TContext, id: string, today = todayIso()
       .where('id', '=', id).where('state', 'in', ['draft', 'returned']).executeTakeFirst();
     if (Number(n.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'Báo cáo vừa được thay đổi; tải lại trang');
     await writeValues(trx, s, checked.values);
-    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.submit', entityType: 'report_submission', entityId: id, unitId: s.unit_id, after: { period: period.label, late: late === 1, resubmitted: s.state === 'returned' } });
+    await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.submit', entityType: 'report_submission', entityId: id, unitId: s.unit_id, after: { period: period.label, late: late === 1, resubmitted: s.state === 'returned', ...(Object.keys(fromLog).length ? { outreach: fromLog } : {}) } });
     const unitName = (await trx.selectFrom('units').select('name').where('id', '=', s.unit_id).executeTakeFirstOrThrow()).name;
     for (const o of await officersWithEmail(trx, [form.unit_id])) {
       await notifyUser(trx, o.user_id, { title: `${unitName} đã gửi báo cáo ${period.label}`, body: `${form.title}${late ? ` (nộp muộn, hạn ${formatDateVi(period.due_date)})` : ''}`, link: `/bao-cao/${id}` });

@@ -56,10 +56,17 @@ describeOnBothDatabases('quy tắc, xét điều kiện khen thưởng, thống 
     expect(ratingReason.citation).toMatch(/Điều 24/);
     expect(ratingReason.message).toMatch(/^Năm học 2025-2026: /);
     expect(ratingReason.outcome).toBe(rating === 'htnv' || rating === 'khtnv' ? 'fail' : 'pass');
-    // CSTĐ cấp tỉnh needs three consecutive CSTĐCS: the demo has no award history, so it says which years are missing.
-    const cstdTinh = lan.verdicts.find((v) => v.titleCode === 'CSTD_TINH')!;
-    expect(cstdTinh.eligible).toBe(false);
-    expect(cstdTinh.reasons.find((r) => r.outcome === 'fail')!.message).toMatch(/Thiếu CSTĐCS năm học 2023-2024/);
+    // CSTĐ cấp tỉnh needs three consecutive CSTĐCS. The demo history gives Lan CSTĐCS in 2023-2024 and 2024-2025 and
+    // an initiative recognised at province level: with this year's CSTĐCS she has three, so it is proposed.
+    const lanStreak = lan.verdicts.find((v) => v.titleCode === 'CSTD_TINH')!.reasons.find((r) => r.code === 'ba_lan_cstdcs')!;
+    expect(lanStreak.outcome).toBe('pass');
+    expect(lanStreak.message).toMatch(/2023-2024/);
+    expect(lan.suggestions.map((x) => x.titleCode)).toContain('CSTD_TINH');
+    // A colleague without the streak: the verdict says which years are missing.
+    const streakOf = (p: TPerson) => p.verdicts.find((v) => v.titleCode === 'CSTD_TINH')!;
+    const without = all.items.find((p) => streakOf(p).reasons.some((r) => r.code === 'ba_lan_cstdcs' && r.outcome === 'fail'))!;
+    expect(streakOf(without).eligible).toBe(false);
+    expect(streakOf(without).reasons.find((r) => r.code === 'ba_lan_cstdcs')!.message).toMatch(/Thiếu CSTĐCS năm học \d{4}-\d{4}/);
     // Counts over the whole list agree with the verdicts.
     const ldttEligible = all.items.filter((p) => p.verdicts.find((v) => v.titleCode === 'LDTT')!.eligible).length;
     expect(all.summary.find((s) => s.titleCode === 'LDTT')!.eligible).toBe(ldttEligible);
@@ -76,31 +83,37 @@ describeOnBothDatabases('quy tắc, xét điều kiện khen thưởng, thống 
     expect(bad.json.error.message).toMatch(/không có danh hiệu, hình thức mã KHONG_CO/);
   });
 
-  it('lịch sử khen thưởng thật làm thay đổi kết luận: hai năm CSTĐCS liên tục + năm nay → đề xuất CSTĐ cấp tỉnh; khen chuyên đề không được tính', async () => {
+  it('lịch sử khen thưởng của bản demo làm thay đổi kết luận: hai năm CSTĐCS liên tục + năm nay → đề xuất CSTĐ cấp tỉnh; thiếu sáng kiến cấp tỉnh thì không; khen chuyên đề không được tính', async () => {
     const c = await env().login('pdp.tdkt');
     const db = env().deps.database.db;
-    // Make her results clear for the years considered (the demo ratings are random).
-    await db.updateTable('performance_ratings').set({ rating: 'htxsnv' }).where('person_id', '=', lanId).where('school_year', '>=', 2022).execute();
-    for (const y of [2023, 2024]) {
-      const r = await c.post('/api/v1/awards', { personId: lanId, code: 'CSTDCS', schoolYear: y, decisionNumber: `${y}/QĐ-SGDĐT`, decisionDate: `${y + 1}-06-20` });
-      expect(r.status).toBe(200);
-    }
-    const one = await c.get(`/api/v1/eligibility/person/${lanId}?schoolYear=2025&reviewDate=2026-05-31`);
-    expect(one.status).toBe(200);
-    const v = (code: string) => (one.json.person as TPerson).verdicts.find((x) => x.titleCode === code)!;
-    const streak = v('CSTD_TINH').reasons.find((r) => r.code === 'ba_lan_cstdcs')!;
+    const cstd = await db.selectFrom('awards').select(['school_year', 'thematic']).where('person_id', '=', lanId).where('code', '=', 'CSTDCS').where('voided_at', 'is', null).orderBy('school_year').execute();
+    expect(cstd.map((a) => Number(a.school_year))).toEqual([2023, 2024]);
+    const ratings = await db.selectFrom('performance_ratings').select(['school_year', 'rating']).where('person_id', '=', lanId).where('school_year', '>=', 2022).orderBy('school_year').execute();
+    expect(ratings.map((r) => r.rating)).toEqual(['htxsnv', 'htxsnv', 'htxsnv', 'htxsnv']);
+    const person = async () => (await c.get(`/api/v1/eligibility/person/${lanId}?schoolYear=2025&reviewDate=2026-05-31`)).json.person as TPerson;
+    const one = await person();
+    const v = (p: TPerson, code: string) => p.verdicts.find((x) => x.titleCode === code)!;
+    const streak = v(one, 'CSTD_TINH').reasons.find((r) => r.code === 'ba_lan_cstdcs')!;
     expect(streak.outcome).toBe('pass');
     expect(streak.message).toMatch(/2023-2024/);
-    // A provincial initiative is still missing: the verdict names it.
-    expect(v('CSTD_TINH').reasons.find((r) => r.outcome === 'fail')!.message).toMatch(/sáng kiến/i);
-    expect(v('CSTDCS').status).not.toBe('not_eligible');
+    expect(v(one, 'CSTD_TINH').reasons.find((r) => r.code === 'sang_kien_cap_tinh')!.outcome).toBe('pass');
+    expect(one.suggestions.find((x) => x.titleCode === 'CSTD_TINH')!.message).toMatch(/Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh/);
+    expect(v(one, 'CSTDCS').status).not.toBe('not_eligible');
+    // Were her initiative only recognised at school level, the verdict names what is missing and nothing is proposed.
+    const initiative = (await db.selectFrom('initiatives').select('id').where('person_id', '=', lanId).where('level', '=', 'tinh').executeTakeFirstOrThrow()).id;
+    await db.updateTable('initiatives').set({ level: 'co_so' }).where('id', '=', initiative).execute();
+    const noInitiative = await person();
+    expect(v(noInitiative, 'CSTD_TINH').reasons.find((r) => r.outcome === 'fail')!.message).toMatch(/sáng kiến/i);
+    expect(noInitiative.suggestions.map((x) => x.titleCode)).not.toContain('CSTD_TINH');
+    await db.updateTable('initiatives').set({ level: 'tinh' }).where('id', '=', initiative).execute();
     // A thematic CSTĐCS in 2024 would not count: mark the 2024 row thematic and the streak breaks.
-    await db.updateTable('awards').set({ thematic: 1 }).where('person_id', '=', lanId).where('school_year', '=', 2024).execute();
-    const again = (await c.get(`/api/v1/eligibility/person/${lanId}?schoolYear=2025&reviewDate=2026-05-31`)).json.person as TPerson;
-    const broken = again.verdicts.find((x) => x.titleCode === 'CSTD_TINH')!.reasons.find((r) => r.code === 'ba_lan_cstdcs')!;
+    await db.updateTable('awards').set({ thematic: 1 }).where('person_id', '=', lanId).where('code', '=', 'CSTDCS').where('school_year', '=', 2024).execute();
+    const again = await person();
+    const broken = v(again, 'CSTD_TINH').reasons.find((r) => r.code === 'ba_lan_cstdcs')!;
     expect(broken.outcome).toBe('fail');
     expect(broken.message).toMatch(/chuyên đề/);
-    await db.updateTable('awards').set({ thematic: 0 }).where('person_id', '=', lanId).where('school_year', '=', 2024).execute();
+    expect(again.suggestions.map((x) => x.titleCode)).not.toContain('CSTD_TINH');
+    await db.updateTable('awards').set({ thematic: 0 }).where('person_id', '=', lanId).where('code', '=', 'CSTDCS').where('school_year', '=', 2024).execute();
   });
 
   it('cá nhân xem được điều kiện của chính mình, không xem được người khác (404); ngoài phạm vi 404; không quyền 403', async () => {
@@ -262,22 +275,41 @@ describeOnBothDatabases('quy tắc, xét điều kiện khen thưởng, thống 
 
   it('thống kê khen thưởng còn hiệu lực theo danh hiệu, năm, loại đơn vị, giới tính', async () => {
     const c = await env().login('pdp.tdkt');
+    const so = await env().login('so.tdkt');
+    const db = env().deps.database.db;
     const school = await env().unitId('THPT-42-01');
+    const soId = await env().unitId('SGDDT-42');
+    const stats = async (client: TClient, unitId: string, q: string) => (await client.get(`/api/v1/award-stats?unitId=${unitId}&${q}`)).json as { items: { key: string; label: string; individual: number; collective: number; total: number }[] };
+    const item = (r: Awaited<ReturnType<typeof stats>>, key: string) => r.items.find((i) => i.key === key) ?? { key, individual: 0, collective: 0, total: 0 };
+    // The demo's ten years: the numbers are those of the records (valid awards of the school and its parts).
+    const counted = await db.selectFrom('awards').select(['code', 'recipient_kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('unit_id', 'in', db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', school)).where('voided_at', 'is', null)
+      .groupBy(['code', 'recipient_kind']).execute();
+    const byTitle0 = await stats(c, school, 'groupBy=title');
+    for (const r of counted) expect(item(byTitle0, r.code)[r.recipient_kind], `${r.code} ${r.recipient_kind}`).toBe(Number(r.n));
+    expect(item(byTitle0, 'CSTDCS')).toMatchObject({ label: 'Chiến sĩ thi đua cơ sở', collective: 0 });
+    expect(item(byTitle0, 'CSTDCS').individual).toBeGreaterThanOrEqual(2);
+    const year0 = item(await stats(c, school, 'groupBy=year&fromYear=2024&toYear=2024'), '2024');
+    const gender0 = await stats(c, school, 'groupBy=gender');
+    const thpt0 = item(await stats(so, soId, 'groupBy=unitKind'), 'thpt');
+
+    // One collective award recorded by hand counts; a voided one does not.
     const unit = await c.post('/api/v1/awards', { unitId: school, code: 'TTLDTT', schoolYear: 2024, decisionNumber: '77/QĐ-SGDĐT' });
     expect(unit.status).toBe(200);
     const voided = await c.post('/api/v1/awards', { personId: lanId, code: 'LDTT', schoolYear: 2022, decisionNumber: '9/QĐ-THPTPĐP' });
+    expect(voided.status).toBe(200);
     await c.post(`/api/v1/awards/${voided.json.id}/void`, { reason: 'Nhập nhầm năm' });
-    const byTitle = (await c.get(`/api/v1/award-stats?unitId=${school}&groupBy=title`)).json;
-    expect(byTitle.items.find((i: { key: string }) => i.key === 'CSTDCS')).toMatchObject({ label: 'Chiến sĩ thi đua cơ sở', individual: 2, collective: 0, total: 2 });
-    expect(byTitle.items.find((i: { key: string }) => i.key === 'TTLDTT')).toMatchObject({ collective: 1 });
-    expect(byTitle.items.find((i: { key: string }) => i.key === 'LDTT')).toBeUndefined();
-    const byYear = (await c.get(`/api/v1/award-stats?unitId=${school}&groupBy=year&fromYear=2024&toYear=2024`)).json;
-    expect(byYear.items).toEqual([{ key: '2024', label: '2024-2025', individual: 1, collective: 1, total: 2 }]);
-    const byGender = (await c.get(`/api/v1/award-stats?unitId=${school}&groupBy=gender`)).json;
-    expect(byGender.items.find((i: { key: string }) => i.key === 'nu')).toMatchObject({ label: 'Nữ', total: 2 });
-    expect(byGender.items.find((i: { key: string }) => i.key === 'tap_the')).toMatchObject({ label: 'Tập thể', total: 1 });
-    const byKind = (await (await env().login('so.tdkt')).get(`/api/v1/award-stats?unitId=${await env().unitId('SGDDT-42')}&groupBy=unitKind`)).json;
-    expect(byKind.items.find((i: { key: string }) => i.key === 'thpt')).toMatchObject({ total: 3 });
+    const byTitle = await stats(c, school, 'groupBy=title');
+    expect(item(byTitle, 'TTLDTT').collective).toBe(item(byTitle0, 'TTLDTT').collective + 1);
+    expect(item(byTitle, 'LDTT').individual).toBe(item(byTitle0, 'LDTT').individual);
+    expect(item(byTitle, 'CSTDCS')).toMatchObject({ individual: item(byTitle0, 'CSTDCS').individual, total: item(byTitle0, 'CSTDCS').total });
+    const byYear = await stats(c, school, 'groupBy=year&fromYear=2024&toYear=2024');
+    expect(byYear.items.map((i) => i.key)).toEqual(['2024']);
+    expect(byYear.items[0]).toMatchObject({ label: '2024-2025', individual: year0.individual, collective: year0.collective + 1, total: year0.total + 1 });
+    const byGender = await stats(c, school, 'groupBy=gender');
+    expect(item(byGender, 'nu')).toMatchObject({ label: 'Nữ', total: item(gender0, 'nu').total });
+    expect(item(byGender, 'tap_the')).toMatchObject({ label: 'Tập thể', total: item(gender0, 'tap_the').total + 1 });
+    expect(item(await stats(so, soId, 'groupBy=unitKind'), 'thpt').total).toBe(thpt0.total + 1);
     expect((await c.get(`/api/v1/award-stats?unitId=${school}&fromYear=2025&toYear=2020`)).status).toBe(400);
   });
 });

@@ -1,7 +1,6 @@
 // HTTP routes of /api/v1/assessments: thin, one use-case each.
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, jsonBody, jsonOk, useCaseContext, ZErrorResponse, ZIdParam } from '../http';
-import { AppError } from '../errors';
+import { createRouter, fileOk, fileResponse, jsonBody, jsonOkOrConflict, MIME, uploadedFile, useCaseContext, ZIdParam } from '../http';
 import { approveTier, publishAssessment, returnTier, submitForApproval } from './approval';
 import { getCell, getGrid, recuse, scoreCell } from './appraisal';
 import { exportCriteria, importCriteria } from './criteria-excel';
@@ -14,19 +13,7 @@ import {
 } from './assessments.schemas';
 
 const tags = ['Đánh giá, xếp hạng đơn vị'];
-const conflict = { 409: { description: 'Trạng thái không cho phép (INVALID_STATE, CONFLICT, DEADLINE_PASSED)', content: { 'application/json': { schema: ZErrorResponse } } } };
-const ok = (description = 'OK') => ({ ...jsonOk(ZAny, description), ...conflict });
-
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-async function fileFrom(form: Record<string, unknown>): Promise<{ bytes: Uint8Array; name: string }> {
-  const file = form.file;
-  if (!(file instanceof File)) throw new AppError('VALIDATION', 'Chưa chọn tệp', { fields: [{ field: 'file', message: 'Bắt buộc' }] });
-  return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
-}
+const ok = (description = 'OK') => jsonOkOrConflict(ZAny, description);
 
 export function assessmentRoutes() {
   const r = createRouter();
@@ -42,16 +29,16 @@ export function assessmentRoutes() {
     async (c) => { const { id } = c.req.valid('param'); await updateAssessment(useCaseContext(c), id, c.req.valid('json')); return detail(c, id); });
   r.openapi(createRoute({ method: 'put', path: '/{id}/criteria', tags, summary: 'Thay bảng tiêu chí (nhóm → tiêu chí → tiêu chí thành phần)', request: { params: ZIdParam, ...jsonBody(ZSetCriteria) }, responses: ok() }),
     async (c) => { const { id } = c.req.valid('param'); await setCriteria(useCaseContext(c), id, c.req.valid('json').items); return detail(c, id); });
-  r.openapi(createRoute({ method: 'get', path: '/{id}/criteria.xlsx', tags, summary: 'Xuất bảng tiêu chí ra Excel', request: { params: ZIdParam }, responses: { 200: { description: 'Tệp Excel' } } }),
+  r.openapi(createRoute({ method: 'get', path: '/{id}/criteria.xlsx', tags, summary: 'Xuất bảng tiêu chí ra Excel', request: { params: ZIdParam }, responses: fileOk('Tệp Excel', MIME.xlsx) }),
     async (c) => {
       const f = await exportCriteria(useCaseContext(c), c.req.valid('param').id);
-      return new Response(new Uint8Array(f.bytes), { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'Content-Disposition': contentDisposition(f.fileName), 'Cache-Control': 'private, no-store' } });
+      return fileResponse(f.bytes, MIME.xlsx, f.fileName);
     });
   r.openapi(createRoute({
     method: 'post', path: '/{id}/criteria/import', tags, summary: 'Nhập bảng tiêu chí từ Excel (dryRun=true: chỉ kiểm tra, báo mọi dòng lỗi)',
     request: { params: ZIdParam, query: z.object({ dryRun: z.enum(['true', 'false']).default('true') }), body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any() }) } } } }, responses: ok(),
   }), async (c) => {
-    const f = await fileFrom(await c.req.parseBody());
+    const f = await uploadedFile(c);
     return c.json(await importCriteria(useCaseContext(c), c.req.valid('param').id, f.bytes, c.req.valid('query').dryRun === 'true'), 200);
   });
   r.openapi(createRoute({ method: 'put', path: '/{id}/units', tags, summary: 'Chọn đơn vị được đánh giá: theo cụm/khối thi đua và chọn riêng', request: { params: ZIdParam, ...jsonBody(ZSetUnits) }, responses: ok() }),
@@ -78,9 +65,8 @@ export function assessmentRoutes() {
     request: { params: ZUnitParam, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any(), criterionId: z.string() }) } } } }, responses: ok(),
   }), async (c) => {
     const p = c.req.valid('param');
-    const form = await c.req.parseBody();
-    const f = await fileFrom(form);
-    return c.json(await addEvidence(useCaseContext(c), c.get('deps').storage, p.id, p.unitId, { criterionId: String(form.criterionId ?? ''), fileName: f.name, bytes: f.bytes }), 200);
+    const f = await uploadedFile(c);
+    return c.json(await addEvidence(useCaseContext(c), c.get('deps').storage, p.id, p.unitId, { criterionId: String(f.fields.criterionId ?? ''), fileName: f.fileName, bytes: f.bytes }), 200);
   });
   r.openapi(createRoute({ method: 'delete', path: '/{id}/evidence/{evidenceId}', tags, summary: 'Gỡ một minh chứng', request: { params: ZEvidenceParam }, responses: ok() }),
     async (c) => { const p = c.req.valid('param'); await removeEvidence(useCaseContext(c), p.id, p.evidenceId); return c.json({ ok: true }, 200); });

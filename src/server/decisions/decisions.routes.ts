@@ -1,16 +1,14 @@
 // HTTP for decisions: create from an accepted dossier, detail, DOCX/PDF, payout Excel, publish,
 // certificates; and the public (no login) list of published decisions and consenting exemplars.
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConverterUnavailableError, DOCX_MIME, fileResponse } from '../documents/document-files';
-import { createRouter, jsonBody, jsonOk, pageOf, useCaseContext, ZIdParam, ZPageQuery } from '../http';
+import { converterUnavailable, pdfDownload } from '../documents/document-files';
+import { createRouter, fileOk, fileResponse, jsonBody, jsonOk, MIME, pageOf, useCaseContext, ZIdParam, ZPageQuery } from '../http';
 import { ZCreateDecision, ZDecision, ZPayoutQuery, ZPublicDecision, ZPublicExemplar, ZPublish } from '../dossiers/dossiers.schemas';
 import { createDecision, decisionDocx, decisionPdf, getDecision, printCertificates, publishDecision } from './manage-decisions';
 import { payoutWorkbook } from './payout-excel';
 import { listPublicDecisions, listPublicExemplars } from './public-decisions';
 
 const tags = ['Quyết định khen thưởng'];
-const fileOk = (description: string) => ({ 200: { description } });
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const docName = (number: string, ext: string) => `quyet-dinh-${number.replace(/[^A-Za-z0-9]+/g, '-')}.${ext}`;
 
 export function decisionRoutes() {
@@ -24,29 +22,24 @@ export function decisionRoutes() {
     async (c) => c.json(await getDecision(useCaseContext(c), c.req.valid('param').id), 200),
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/docx', tags, summary: 'Tải quyết định (Word)', request: { params: ZIdParam }, responses: fileOk('Word (.docx)') }),
+    createRoute({ method: 'get', path: '/{id}/docx', tags, summary: 'Tải quyết định (Word)', request: { params: ZIdParam }, responses: fileOk('Word (.docx)', MIME.docx) }),
     async (c) => {
       const { d, bytes } = await decisionDocx(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id);
-      return fileResponse(bytes, DOCX_MIME, docName(d.number_symbol, 'docx'), false);
+      return fileResponse(bytes, MIME.docx, docName(d.number_symbol, 'docx'));
     },
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/pdf', tags, summary: 'Xem quyết định (PDF; 503 nếu máy chủ chưa cài LibreOffice)', request: { params: ZIdParam }, responses: { ...fileOk('PDF'), 503: { description: 'Máy chủ chưa cài LibreOffice' } } }),
-    async (c) => {
-      try {
-        const { d, bytes } = await decisionPdf(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id);
-        return fileResponse(bytes, 'application/pdf', docName(d.number_symbol, 'pdf'), true);
-      } catch (e) {
-        if (e instanceof ConverterUnavailableError) return c.json({ error: { code: 'CONVERTER_UNAVAILABLE', message: e.message } }, 503);
-        throw e;
-      }
-    },
+    createRoute({ method: 'get', path: '/{id}/pdf', tags, summary: 'Xem quyết định (PDF; 503 nếu máy chủ chưa cài LibreOffice)', request: { params: ZIdParam }, responses: { ...fileOk('PDF', MIME.pdf), ...converterUnavailable } }),
+    async (c) => pdfDownload(c, async () => {
+      const { d, bytes } = await decisionPdf(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id);
+      return { bytes, fileName: docName(d.number_symbol, 'pdf') };
+    }),
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/payout.xlsx', tags, summary: 'Danh sách chi tiền thưởng theo đơn vị (Excel)', request: { params: ZIdParam, query: ZPayoutQuery }, responses: fileOk('Excel (.xlsx)') }),
+    createRoute({ method: 'get', path: '/{id}/payout.xlsx', tags, summary: 'Danh sách chi tiền thưởng theo đơn vị (Excel)', request: { params: ZIdParam, query: ZPayoutQuery }, responses: fileOk('Excel (.xlsx)', MIME.xlsx) }),
     async (c) => {
       const x = await payoutWorkbook(useCaseContext(c), c.req.valid('param').id, c.req.valid('query').unitId);
-      return fileResponse(x.bytes, XLSX_MIME, x.name, false);
+      return fileResponse(x.bytes, MIME.xlsx, x.name);
     },
   );
   r.openapi(

@@ -3,7 +3,9 @@
 // LibreOffice, one conversion at a time per process (each one is CPU-heavy).
 import { convertDocxBatchToPdf, isLibreOfficeAvailable, PdfConversionError } from '../../documents';
 import type { Db, Tx } from '../db/database';
+import type { Context } from 'hono';
 import { AppError } from '../errors';
+import { fileResponse, MIME, ZErrorResponse, type AppEnv } from '../http';
 import { nowIso } from '../ids';
 import { FileStorage } from '../files/storage';
 import { recordFile } from './documents.repository';
@@ -48,17 +50,19 @@ export async function convertToPdf(docxs: Buffer[], timeoutMs = 600_000): Promis
   }
 }
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The OpenAPI answer of a PDF route when no LibreOffice is installed. */
+export const converterUnavailable = { 503: { description: 'Máy chủ chưa cài LibreOffice', content: { 'application/json': { schema: ZErrorResponse } } } } as const;
 
-/** A download answer with a safe Vietnamese-aware file name. */
-export function fileResponse(bytes: Buffer, mime: string, fileName: string, inline: boolean): Response {
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      'Content-Type': mime,
-      'Content-Length': String(bytes.length),
-      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'private, no-store',
-    },
-  });
+/**
+ * A PDF download made by LibreOffice: 503 CONVERTER_UNAVAILABLE with the Vietnamese message when the
+ * server has none (the web then offers the Word file).
+ */
+export async function pdfDownload(c: Context<AppEnv>, load: () => Promise<{ bytes: Uint8Array; fileName: string }>, inline = true): Promise<Response> {
+  try {
+    const f = await load();
+    return fileResponse(f.bytes, MIME.pdf, f.fileName, inline);
+  } catch (e) {
+    if (e instanceof ConverterUnavailableError) return c.json({ error: { code: 'CONVERTER_UNAVAILABLE', message: e.message } }, 503);
+    throw e;
+  }
 }

@@ -1,11 +1,9 @@
 // HTTP for /api/v1/documents: generated documents, the register (sổ văn bản đi), certificates,
 // the format checker. Every handler calls one use-case; static paths are declared before /{id}.
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { createRouter, jsonBody, jsonOk, pageOf, useCaseContext, ZIdParam, ZPageQuery, type AppEnv } from '../http';
-import { AppError } from '../errors';
+import { createRouter, fileOk, fileResponse, jsonBody, jsonOk, MIME, pageOf, uploadedFile, useCaseContext, ZIdParam, ZPageQuery } from '../http';
 import { ZCertificateBatchRequest, createCertificateBatch, getCertificateBatch, getCertificateBatchFile, getCertificateLayout, putCertificateLayout } from './certificates';
-import { ConverterUnavailableError, DOCX_MIME, fileResponse } from './document-files';
+import { converterUnavailable, pdfDownload } from './document-files';
 import { checkUploadedFormat, createDocument, getDocument, getDocumentDocx, getDocumentPdf, getSignedScan, issueDocument, listDocumentsForActor, updateDraft, uploadSignedScan } from './manage-documents';
 import { cancelNumber, getDocumentSettings, issueReservedNumber, listRegister, putDocumentSettings, reserveNumber } from './register';
 import {
@@ -15,20 +13,12 @@ import {
 
 const tags = ['Văn bản'];
 const ZUnitParam = z.object({ unitId: z.string().min(1).max(64) });
-const fileOk = (description: string) => ({ 200: { description } });
 const multipart = (fields: Record<string, z.ZodType>) => ({ body: { content: { 'multipart/form-data': { schema: z.object(fields) } } } });
 
 /** A download name like "05-KH-SGDĐT.docx" or "van-ban-<id>.docx". */
 function downloadName(doc: { number_text: string | null; id: string }, ext: string, suffix = ''): string {
   const base = doc.number_text ? doc.number_text.replace(/^Số:\s*/, '').replace(/\//g, '-') : `du-thao-${doc.id.slice(0, 8)}`;
   return `${base}${suffix}.${ext}`;
-}
-
-async function uploadedFile(c: Context<AppEnv>, message: string): Promise<{ bytes: Uint8Array; fileName: string }> {
-  const form = await c.req.parseBody();
-  const file = form.file;
-  if (!(file instanceof File)) throw new AppError('VALIDATION', message, { fields: [{ field: 'file', message: 'Bắt buộc' }] });
-  return { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name };
 }
 
 export function documentRoutes() {
@@ -79,10 +69,10 @@ export function documentRoutes() {
   );
   for (const which of ['docx', 'pdf'] as const) {
     r.openapi(
-      createRoute({ method: 'get', path: `/certificates/{id}/${which}`, tags, summary: `Tải tệp ${which.toUpperCase()} của đợt in giấy khen`, request: { params: ZIdParam }, responses: fileOk(which === 'pdf' ? 'PDF' : 'Word') }),
+      createRoute({ method: 'get', path: `/certificates/{id}/${which}`, tags, summary: `Tải tệp ${which.toUpperCase()} của đợt in giấy khen`, request: { params: ZIdParam }, responses: fileOk(which === 'pdf' ? 'PDF' : 'Word', which === 'pdf' ? MIME.pdf : MIME.docx) }),
       async (c) => {
         const { batch, bytes } = await getCertificateBatchFile(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id, which);
-        return fileResponse(bytes, which === 'pdf' ? 'application/pdf' : DOCX_MIME, `giay-khen-${batch.count}-ban.${which}`, which === 'pdf');
+        return fileResponse(bytes, which === 'pdf' ? MIME.pdf : MIME.docx, `giay-khen-${batch.count}-ban.${which}`, which === 'pdf');
       },
     );
   }
@@ -115,23 +105,18 @@ export function documentRoutes() {
     async (c) => c.json(await updateDraft(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id, c.req.valid('json')), 200),
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/docx', tags, summary: 'Tải tệp Word', request: { params: ZIdParam }, responses: fileOk('Word (.docx)') }),
+    createRoute({ method: 'get', path: '/{id}/docx', tags, summary: 'Tải tệp Word', request: { params: ZIdParam }, responses: fileOk('Word (.docx)', MIME.docx) }),
     async (c) => {
       const { doc, bytes } = await getDocumentDocx(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id);
-      return fileResponse(bytes, DOCX_MIME, downloadName(doc, 'docx'), false);
+      return fileResponse(bytes, MIME.docx, downloadName(doc, 'docx'));
     },
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/pdf', tags, summary: 'Xem trước / tải PDF (LibreOffice; 503 nếu máy chủ chưa cài)', request: { params: ZIdParam }, responses: { ...fileOk('PDF'), 503: { description: 'Máy chủ chưa cài LibreOffice' } } }),
-    async (c) => {
-      try {
-        const { doc, bytes } = await getDocumentPdf(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id);
-        return fileResponse(bytes, 'application/pdf', downloadName(doc, 'pdf'), true);
-      } catch (e) {
-        if (e instanceof ConverterUnavailableError) return c.json({ error: { code: 'CONVERTER_UNAVAILABLE', message: e.message } }, 503);
-        throw e;
-      }
-    },
+    createRoute({ method: 'get', path: '/{id}/pdf', tags, summary: 'Xem trước / tải PDF (LibreOffice; 503 nếu máy chủ chưa cài)', request: { params: ZIdParam }, responses: { ...fileOk('PDF', MIME.pdf), ...converterUnavailable } }),
+    async (c) => pdfDownload(c, async () => {
+      const { doc, bytes } = await getDocumentPdf(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id);
+      return { bytes, fileName: downloadName(doc, 'pdf') };
+    }),
   );
   r.openapi(
     createRoute({ method: 'post', path: '/{id}/issue', tags, summary: 'Ban hành: lấy số từ sổ văn bản đi, dựng lại với số và ngày; sau đó không sửa được', request: { params: ZIdParam, ...jsonBody(ZIssueDocumentRequest) }, responses: jsonOk(ZDocumentDetail) }),
@@ -146,10 +131,10 @@ export function documentRoutes() {
     },
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/signed-scan', tags, summary: 'Tải bản scan đã ký', request: { params: ZIdParam }, responses: fileOk('PDF') }),
+    createRoute({ method: 'get', path: '/{id}/signed-scan', tags, summary: 'Tải bản scan đã ký', request: { params: ZIdParam }, responses: fileOk('PDF', MIME.pdf) }),
     async (c) => {
       const { doc, bytes } = await getSignedScan(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id);
-      return fileResponse(bytes, 'application/pdf', downloadName(doc, 'pdf', '-ban-ky'), true);
+      return fileResponse(bytes, MIME.pdf, downloadName(doc, 'pdf', '-ban-ky'), true);
     },
   );
   return r;

@@ -2,9 +2,7 @@
 // report part, evidence, the workflow steps, the timeline, downloads (Tờ trình, reports, ZIP), and the
 // installation's workflow setting.
 import { createRoute, z } from '@hono/zod-openapi';
-import { DOCX_MIME, fileResponse } from '../documents/document-files';
-import { AppError } from '../errors';
-import { createRouter, jsonBody, jsonOk, pageOf, useCaseContext, ZIdParam } from '../http';
+import { createRouter, fileOk, fileResponse, jsonBody, jsonOk, MIME, pageOf, uploadedFile, useCaseContext, ZIdParam } from '../http';
 import { dossierZip, getItemReport, itemReportDocx, proposalDocx, putItemReport, uploadDossierFile } from './dossier-documents';
 import {
   acceptDossier, addItems, assignDossier, checkDossier, createDossier, forwardDossier, getDossier, listDossiers, listMyItems, recallDossier, removeItem, returnDossier, submitDossier, updateItem,
@@ -15,7 +13,6 @@ import {
 } from './dossiers.schemas';
 
 const tags = ['Hồ sơ khen thưởng'];
-const fileOk = (description: string) => ({ 200: { description } });
 
 export function dossierRoutes() {
   const r = createRouter();
@@ -69,8 +66,8 @@ export function dossierRoutes() {
     async (c) => { const p = c.req.valid('param'); return c.json(await putItemReport(useCaseContext(c), p.id, p.itemId, c.req.valid('json')), 200); },
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/items/{itemId}/report.docx', tags, summary: 'Tải báo cáo thành tích (Word)', request: { params: ZItemParam }, responses: fileOk('Word (.docx)') }),
-    async (c) => { const p = c.req.valid('param'); return fileResponse(await itemReportDocx(useCaseContext(c), p.id, p.itemId), DOCX_MIME, 'bao-cao-thanh-tich.docx', false); },
+    createRoute({ method: 'get', path: '/{id}/items/{itemId}/report.docx', tags, summary: 'Tải báo cáo thành tích (Word)', request: { params: ZItemParam }, responses: fileOk('Word (.docx)', MIME.docx) }),
+    async (c) => { const p = c.req.valid('param'); return fileResponse(await itemReportDocx(useCaseContext(c), p.id, p.itemId), MIME.docx, 'bao-cao-thanh-tich.docx'); },
   );
   r.openapi(
     createRoute({
@@ -79,22 +76,19 @@ export function dossierRoutes() {
       responses: jsonOk(z.object({ id: z.string(), itemId: z.string().nullable(), fileName: z.string(), mime: z.string(), size: z.number(), createdAt: z.string() })),
     }),
     async (c) => {
-      const form = await c.req.parseBody();
-      const file = form.file;
-      if (!(file instanceof File)) throw new AppError('VALIDATION', 'Chưa chọn tệp', { fields: [{ field: 'file', message: 'Bắt buộc' }] });
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      return c.json(await uploadDossierFile(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id, { bytes, fileName: file.name, itemId: form.itemId ? String(form.itemId) : null }), 200);
+      const { bytes, fileName, fields } = await uploadedFile(c);
+      return c.json(await uploadDossierFile(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id, { bytes, fileName, itemId: fields.itemId ? String(fields.itemId) : null }), 200);
     },
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/proposal.docx', tags, summary: 'Tải tờ trình kèm danh sách (Word)', request: { params: ZIdParam }, responses: fileOk('Word (.docx)') }),
-    async (c) => fileResponse(await proposalDocx(useCaseContext(c), c.req.valid('param').id), DOCX_MIME, 'to-trinh-de-nghi-khen-thuong.docx', false),
+    createRoute({ method: 'get', path: '/{id}/proposal.docx', tags, summary: 'Tải tờ trình kèm danh sách (Word)', request: { params: ZIdParam }, responses: fileOk('Word (.docx)', MIME.docx) }),
+    async (c) => fileResponse(await proposalDocx(useCaseContext(c), c.req.valid('param').id), MIME.docx, 'to-trinh-de-nghi-khen-thuong.docx'),
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/zip', tags, summary: 'Tải cả bộ hồ sơ (ZIP: tờ trình, biên bản, báo cáo thành tích, minh chứng)', request: { params: ZIdParam }, responses: fileOk('ZIP') }),
+    createRoute({ method: 'get', path: '/{id}/zip', tags, summary: 'Tải cả bộ hồ sơ (ZIP: tờ trình, biên bản, báo cáo thành tích, minh chứng)', request: { params: ZIdParam }, responses: fileOk('ZIP', MIME.zip) }),
     async (c) => {
       const z2 = await dossierZip(useCaseContext(c), c.get('deps').storage, c.req.valid('param').id);
-      return fileResponse(z2.bytes, 'application/zip', z2.name, false);
+      return fileResponse(z2.bytes, MIME.zip, z2.name);
     },
   );
 

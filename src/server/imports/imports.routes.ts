@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, jsonOk, useCaseContext } from '../http';
+import { createRouter, fileOk, fileResponse, jsonOk, MIME, useCaseContext } from '../http';
 import { AppError } from '../errors';
 import { hasPermissionSomewhere, requireAccess } from '../auth/access';
 import { enqueueJob } from '../jobs/queue';
@@ -8,17 +8,14 @@ import { exportRows } from './export-rows';
 
 const tags = ['Nhập, xuất Excel'];
 const ZKind = z.object({ kind: z.enum(['units', 'people']) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const FILE_NAMES: Record<TImportKind, string> = { units: 'don-vi', people: 'can-bo' };
 
-function xlsxResponse(bytes: Buffer, name: string) {
-  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': XLSX, 'Content-Disposition': `attachment; filename="${name}.xlsx"`, 'Cache-Control': 'no-store' } });
-}
+const xlsxResponse = (bytes: Buffer, name: string) => fileResponse(bytes, MIME.xlsx, `${name}.xlsx`);
 
 export function importRoutes() {
   const r = createRouter();
   r.openapi(
-    createRoute({ method: 'get', path: '/templates/{kind}', tags, summary: 'Tải tệp mẫu Excel', request: { params: ZKind }, responses: { 200: { description: 'Tệp .xlsx' } } }),
+    createRoute({ method: 'get', path: '/templates/{kind}', tags, summary: 'Tải tệp mẫu Excel', request: { params: ZKind }, responses: fileOk('Tệp .xlsx', MIME.xlsx) }),
     async (c) => {
       useCaseContext(c);
       const kind = c.req.valid('param').kind;
@@ -26,7 +23,7 @@ export function importRoutes() {
     },
   );
   r.openapi(
-    createRoute({ method: 'get', path: '/export/{kind}', tags, summary: 'Xuất Excel cùng định dạng với tệp nhập', request: { params: ZKind, query: z.object({ withinId: z.string().optional(), q: z.string().max(100).optional() }) }, responses: { 200: { description: 'Tệp .xlsx' } } }),
+    createRoute({ method: 'get', path: '/export/{kind}', tags, summary: 'Xuất Excel cùng định dạng với tệp nhập', request: { params: ZKind, query: z.object({ withinId: z.string().optional(), q: z.string().max(100).optional() }) }, responses: fileOk('Tệp .xlsx', MIME.xlsx) }),
     async (c) => {
       const ctx = useCaseContext(c);
       const kind = c.req.valid('param').kind;

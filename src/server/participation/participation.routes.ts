@@ -1,8 +1,7 @@
 // HTTP for participation: /registrations, /pacts, /initiatives, /outreach, /exemplars. Thin routes,
 // one use-case each.
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../errors';
-import { createRouter, jsonBody, jsonOk, pageOf, useCaseContext, ZErrorResponse, ZIdParam } from '../http';
+import { createRouter, fileOk, fileResponse, jsonBody, jsonOk, jsonOkOrConflict as ok, opensInline, pageOf, uploadedFile, useCaseContext, ZErrorResponse, ZIdParam } from '../http';
 import { decideExemplar, listExemplars, nominateExemplar, setExemplarConsent } from './exemplars';
 import { addEvidence, evidenceFile, getInitiative, listInitiatives, recogniseInitiative, rejectInitiative, scoreInitiative, submitInitiative } from './initiatives';
 import { createOutreach, deleteOutreach, listOutreach, outreachSummary } from './outreach';
@@ -15,9 +14,6 @@ import {
   ZPlanUnitQuery, ZReason, ZRecogniseInitiative, ZRegistrablePlans, ZRegistration, ZRegistrationListQuery, ZRosterQuery, ZRoster, ZScoreInitiative, ZSelfRegistration,
   ZSignPact, ZSubmitInitiative, ZToNominations, ZTotals, ZUpdatePact,
 } from './participation.schemas';
-
-const conflict = { 409: { description: 'Trạng thái không cho phép hoặc trùng (INVALID_STATE, CONFLICT)', content: { 'application/json': { schema: ZErrorResponse } } } };
-const ok = <T extends z.ZodType>(schema: T) => ({ ...jsonOk(schema), ...conflict });
 
 export function registrationRoutes() {
   const r = createRouter();
@@ -75,17 +71,14 @@ export function initiativeRoutes() {
     request: { params: ZIdParam, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any() }) } } } }, responses: { ...ok(ZEvidence), 413: { description: 'Tệp quá lớn', content: { 'application/json': { schema: ZErrorResponse } } }, 415: { description: 'Loại tệp không nhận', content: { 'application/json': { schema: ZErrorResponse } } } },
   }), async (c) => {
     const ctx = useCaseContext(c);
-    const form = await c.req.parseBody();
-    const file = form.file;
-    if (!(file instanceof File)) throw new AppError('VALIDATION', 'Chưa chọn tệp minh chứng', { fields: [{ field: 'file', message: 'Bắt buộc' }] });
-    return c.json(await addEvidence(ctx, c.get('deps').storage, c.req.valid('param').id, { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name }), 200);
+    const { bytes, fileName } = await uploadedFile(c, 'Chưa chọn tệp minh chứng');
+    return c.json(await addEvidence(ctx, c.get('deps').storage, c.req.valid('param').id, { bytes, fileName }), 200);
   });
-  r.openapi(createRoute({ method: 'get', path: '/{id}/evidence/{attachmentId}', tags, summary: 'Tải tệp minh chứng', request: { params: z.object({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) }) }, responses: { 200: { description: 'Nội dung tệp' } } }),
+  r.openapi(createRoute({ method: 'get', path: '/{id}/evidence/{attachmentId}', tags, summary: 'Tải tệp minh chứng', request: { params: z.object({ id: z.string().min(1).max(64), attachmentId: z.string().min(1).max(64) }) }, responses: fileOk('Nội dung tệp') }),
     async (c) => {
       const { id, attachmentId } = c.req.valid('param');
       const { att, bytes } = await evidenceFile(useCaseContext(c), c.get('deps').storage, id, attachmentId);
-      const inline = att.mime === 'application/pdf' || att.mime.startsWith('image/');
-      return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': att.mime, 'Content-Length': String(bytes.length), 'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(att.file_name)}`, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' } });
+      return fileResponse(bytes, att.mime, att.file_name, opensInline(att.mime));
     });
   r.openapi(createRoute({ method: 'post', path: '/{id}/scores', tags, summary: 'Thành viên Hội đồng chấm điểm (0–100) kèm nhận xét', request: { params: ZIdParam, ...jsonBody(ZScoreInitiative) }, responses: ok(ZInitiative) }),
     async (c) => c.json(await scoreInitiative(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')), 200));

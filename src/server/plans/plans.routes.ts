@@ -1,6 +1,6 @@
 // HTTP routes of /api/v1/plans: thin, one use-case each.
 import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, errorResponses, jsonBody, jsonOk, pageOf, useCaseContext, ZErrorResponse, ZIdParam } from '../http';
+import { createRouter, fileOk, fileResponse, jsonBody, jsonOk, jsonOkOrConflict as ok, MIME, pageOf, useCaseContext, ZErrorResponse, ZIdParam } from '../http';
 import { amendPlan, createPlan, createPlanFromCatalogue, createPlanFromParent, transitionPlan, updatePlan } from './manage-plans';
 import { cascadePlan, getCascadeBoard, remindLateUnits } from './cascade';
 import { getPlanDetail, getPlanTimeline, listCatalogue, listPlansForActor } from './read-plans';
@@ -11,13 +11,6 @@ import {
 } from './plans.schemas';
 
 const tags = ['Kế hoạch, phong trào thi đua'];
-const conflict = { 409: { description: 'Trạng thái không cho phép hoặc xung đột (INVALID_STATE, CONFLICT)', content: { 'application/json': { schema: ZErrorResponse } } } };
-const ok = <T extends z.ZodType>(schema: T, description = 'OK') => ({ ...jsonOk(schema, description), ...conflict });
-
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').replace(/[^A-Za-z0-9._-]+/g, '-');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export function planRoutes() {
   const r = createRouter();
@@ -118,19 +111,19 @@ export function planRoutes() {
   );
 
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/docx', tags, summary: 'Tải Kế hoạch (Word, thể thức NĐ 30/2020)', request: { params: ZIdParam }, responses: { 200: { description: 'Tệp DOCX', content: { 'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses } }),
+    createRoute({ method: 'get', path: '/{id}/docx', tags, summary: 'Tải Kế hoạch (Word, thể thức NĐ 30/2020)', request: { params: ZIdParam }, responses: fileOk('Tệp DOCX', MIME.docx) }),
     async (c) => {
       const doc = await renderPlanDocxFor(useCaseContext(c), c.req.valid('param').id);
-      return c.body(new Uint8Array(doc.bytes), 200, { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'Content-Disposition': contentDisposition(doc.fileName), 'X-Content-Type-Options': 'nosniff' });
+      return fileResponse(doc.bytes, MIME.docx, doc.fileName);
     },
   );
 
   r.openapi(
-    createRoute({ method: 'get', path: '/{id}/pdf', tags, summary: 'Tải Kế hoạch (PDF, cần LibreOffice trên máy chủ)', request: { params: ZIdParam }, responses: { 200: { description: 'Tệp PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses, 503: { description: 'Máy chủ chưa cài LibreOffice', content: { 'application/json': { schema: ZErrorResponse } } } } }),
+    createRoute({ method: 'get', path: '/{id}/pdf', tags, summary: 'Tải Kế hoạch (PDF, cần LibreOffice trên máy chủ)', request: { params: ZIdParam }, responses: { ...fileOk('Tệp PDF', MIME.pdf), 503: { description: 'Máy chủ chưa cài LibreOffice', content: { 'application/json': { schema: ZErrorResponse } } } } }),
     async (c) => {
       try {
         const doc = await renderPlanPdfFor(useCaseContext(c), c.req.valid('param').id);
-        return c.body(new Uint8Array(doc.bytes), 200, { 'Content-Type': 'application/pdf', 'Content-Disposition': contentDisposition(doc.fileName), 'X-Content-Type-Options': 'nosniff' });
+        return fileResponse(doc.bytes, MIME.pdf, doc.fileName);
       } catch (e) {
         if (e instanceof PdfUnavailableError) return c.json({ error: { code: 'PDF_UNAVAILABLE', message: e.message } }, 503);
         throw e;

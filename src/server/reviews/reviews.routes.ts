@@ -1,9 +1,9 @@
 // HTTP for nominations (/api/v1/nominations) and review sessions (/api/v1/reviews).
 import { createRoute, z } from '@hono/zod-openapi';
-import { ConverterUnavailableError, DOCX_MIME, fileResponse } from '../documents/document-files';
+import { converterUnavailable, pdfDownload } from '../documents/document-files';
 import { getDocumentDocx, getDocumentPdf } from '../documents/manage-documents';
 import { AppError } from '../errors';
-import { createRouter, jsonBody, jsonOk, pageOf, useCaseContext, ZIdParam } from '../http';
+import { createRouter, fileOk, fileResponse, jsonBody, jsonOk, MIME, pageOf, useCaseContext, ZIdParam } from '../http';
 import { createNomination, listNominations, withdrawNomination } from './nominations';
 import {
   ZAddCandidates, ZAddMembers, ZBallot, ZBallotAck, ZCandidateParam, ZConflict, ZCreateNomination, ZCreateSession, ZListNominationsQuery, ZListSessionsQuery,
@@ -89,24 +89,16 @@ export function reviewRoutes() {
   );
   for (const which of ['docx', 'pdf'] as const) {
     r.openapi(
-      createRoute({ method: 'get', path: `/{id}/minutes.${which}`, tags, summary: `Tải Biên bản họp Hội đồng (${which.toUpperCase()})`, request: { params: ZIdParam }, responses: { 200: { description: which === 'pdf' ? 'PDF' : 'Word' } } }),
+      createRoute({ method: 'get', path: `/{id}/minutes.${which}`, tags, summary: `Tải Biên bản họp Hội đồng (${which.toUpperCase()})`, request: { params: ZIdParam }, responses: which === 'pdf' ? { ...fileOk('PDF', MIME.pdf), ...converterUnavailable } : fileOk('Word', MIME.docx) }),
       async (c) => {
         const ctx = useCaseContext(c);
         const s = await loadReadableSession(ctx, c.req.valid('param').id);
-        if (!s.minutes_document_id) throw new AppError('NOT_FOUND', 'Phiên bình xét chưa kết thúc nên chưa có Biên bản');
+        const documentId = s.minutes_document_id;
+        if (!documentId) throw new AppError('NOT_FOUND', 'Phiên bình xét chưa kết thúc nên chưa có Biên bản');
         const storage = c.get('deps').storage;
-        const name = `bien-ban-binh-xet-${s.school_year}-${s.school_year + 1}.${which}`;
-        if (which === 'docx') {
-          const { bytes } = await getDocumentDocx(ctx, storage, s.minutes_document_id);
-          return fileResponse(bytes, DOCX_MIME, name, false);
-        }
-        try {
-          const { bytes } = await getDocumentPdf(ctx, storage, s.minutes_document_id);
-          return fileResponse(bytes, 'application/pdf', name, true);
-        } catch (e) {
-          if (e instanceof ConverterUnavailableError) return c.json({ error: { code: 'CONVERTER_UNAVAILABLE', message: e.message } }, 503);
-          throw e;
-        }
+        const fileName = `bien-ban-binh-xet-${s.school_year}-${s.school_year + 1}.${which}`;
+        if (which === 'docx') return fileResponse((await getDocumentDocx(ctx, storage, documentId)).bytes, MIME.docx, fileName);
+        return pdfDownload(c, async () => ({ bytes: (await getDocumentPdf(ctx, storage, documentId)).bytes, fileName }));
       },
     );
   }

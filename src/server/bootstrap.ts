@@ -1,4 +1,5 @@
-// Wires the server's parts from the configuration: database (migrated), storage, logger, worker.
+// Wires the server's parts from the configuration: database (migrated), storage, logger, worker (its
+// job handlers get the same parsed configuration).
 import fs from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
@@ -18,6 +19,6 @@ export async function bootstrap(config: TConfig, opts: { logDestination?: pino.D
   if (applied.length) log.info({ applied }, 'migrations applied');
   const storage = new FileStorage(path.join(config.dataDir, 'files'), config.THIDUA_MAX_UPLOAD_MB * 1024 * 1024);
   const deps: TAppDeps = { database, config, log, storage };
-  const worker = registerJobHandlers(new JobWorker({ database, storage, log }, 500, config.THIDUA_JOB_STALE_SECONDS * 1000));
+  const worker = registerJobHandlers(new JobWorker({ database, storage, log, config }, 500, config.THIDUA_JOB_STALE_SECONDS * 1000));
   return { deps, worker };
 }

@@ -29,7 +29,11 @@ const ZConfig = z.object({
   THIDUA_WORKER: z.enum(['0', '1']).default('1'),
   /** A running job with no heartbeat for this long is taken to have died with its server and is queued again. */
   THIDUA_JOB_STALE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
-  /** SMTP URL for e-mail reminders, e.g. smtp://user:pass@host:587; empty disables e-mail. */
+  /**
+   * SMTP URL for e-mail reminders, e.g. smtp://user:pass@host:587; empty disables e-mail. Read from this
+   * config by the reports reminders: "Nhắc ngay" and the daily job reports.remind (job handlers get the
+   * config as `helpers.config`).
+   */
   SMTP_URL: z.string().optional().default(''),
   /** Sender address for e-mails. */
   SMTP_FROM: z.string().default('thidua <no-reply@thidua.local>'),

@@ -3,6 +3,7 @@
 // resumes after a crash; handlers are written to be safe to run again.
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
+import { loadConfig, type TConfig } from '../config';
 import type { Database } from '../db/database';
 import { claimNextJobRow } from '../db/dialect';
 import { nowIso } from '../ids';
@@ -12,6 +13,8 @@ export type TJobHelpers = {
   database: Database;
   storage: FileStorage;
   log: Logger;
+  /** The configuration parsed at boot (SMTP for e-mails, limits, …): handlers never read process.env. */
+  config: TConfig;
   jobId: number;
   /** Reports progress 0–100 with a short Vietnamese message; also the heartbeat. */
   progress: (percent: number, message?: string) => Promise<void>;
@@ -26,7 +29,12 @@ export class JobWorker {
   private active: Promise<void> | null = null;
   readonly workerId = `${hostname()}:${process.pid}`;
 
-  constructor(private deps: { database: Database; storage: FileStorage; log: Logger }, private pollMs = 500, private staleMs = 60_000) {}
+  /** `config` is the server's (bootstrap passes it); a worker built without one, as in tests, runs with the defaults. */
+  private readonly config: TConfig;
+
+  constructor(private deps: { database: Database; storage: FileStorage; log: Logger; config?: TConfig }, private pollMs = 500, private staleMs = 60_000) {
+    this.config = deps.config ?? loadConfig({});
+  }
 
   register(type: string, handler: TJobHandler): this {
     this.handlers.set(type, handler);
@@ -77,6 +85,7 @@ export class JobWorker {
     const id = Number(job.id);
     const helpers: TJobHelpers = {
       ...this.deps,
+      config: this.config,
       jobId: id,
       progress: async (percent, message) => {
         await db.updateTable('jobs').set({ progress: Math.max(0, Math.min(100, Math.round(percent))), progress_message: message ?? null, heartbeat_at: nowIso() }).where('id', '=', id).execute();

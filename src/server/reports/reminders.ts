@@ -22,7 +22,7 @@ export type TMailSettings = { url: string; from: string };
 export type TMail = { to: string; subject: string; text: string };
 
 export function mailSettings(config?: Pick<TConfig, 'SMTP_URL' | 'SMTP_FROM'> | null): TMailSettings {
-  return { url: config?.SMTP_URL ?? process.env.SMTP_URL ?? '', from: config?.SMTP_FROM ?? process.env.SMTP_FROM ?? 'thidua <no-reply@thidua.local>' };
+  return { url: config?.SMTP_URL ?? '', from: config?.SMTP_FROM ?? 'thidua <no-reply@thidua.local>' };
 }
 
 /** Sends after the transaction committed; a failed delivery is counted, never undoes the reminder. */
@@ -104,14 +104,14 @@ export async function ensureRemindJob(db: Db | Tx, runAfter?: string): Promise<v
 }
 
 /** The scheduled job: due-soon and overdue notices for every open period of every form of a plan not closed. */
-export async function runReportRemindJob(payload: { today?: string }, h: Pick<TJobHelpers, 'database' | 'progress'>) {
+export async function runReportRemindJob(payload: { today?: string }, h: Pick<TJobHelpers, 'database' | 'progress'> & Partial<Pick<TJobHelpers, 'config'>>) {
   const { db, kind } = h.database;
   const today = payload.today ?? todayIso();
   const periods = await db.selectFrom('report_periods').innerJoin('report_forms', 'report_forms.id', 'report_periods.form_id').innerJoin('plans', 'plans.id', 'report_forms.plan_id')
     .selectAll('report_periods').where('plans.state', '!=', 'closed').where('report_periods.opens_on', '<=', today).where('report_periods.due_date', '<=', addDays(today, DUE_SOON_DAYS))
     .where('report_periods.due_date', '>=', addDays(today, -60)).execute();
   let units = 0, notifications = 0, emailsSent = 0, done = 0;
-  const settings = mailSettings(null);
+  const settings = mailSettings(h.config);
   for (const p of periods) {
     const form = (await findForm(db, p.form_id))!;
     const targets = await unsentTargets(db, form.id, p.id);

@@ -51,6 +51,10 @@ export const ZCertificate = z.object({
   decisionRef: z.string().optional(),
   /** Số vào sổ khen thưởng. */
   registerNo: z.string().optional(),
+  /** What was awarded, printed large ("Chiến sĩ thi đua cơ sở", "Bằng khen"); default the issuer's title. */
+  title: z.string().trim().min(1).max(80).optional(),
+  /** The line above it: "TẶNG" by default, "TẶNG DANH HIỆU" for a title (danh hiệu thi đua). */
+  awardLine: z.string().trim().min(1).max(40).optional(),
 });
 export type TCertificateIssuer = z.input<typeof ZCertificateIssuer>;
 export type TCertificate = z.input<typeof ZCertificate>;
@@ -79,6 +83,9 @@ function certificatePage(issuer: z.infer<typeof ZCertificateIssuer>, c: z.infer<
       : [`${issuer.signer.authority} ${issuer.signer.onBehalfOf ?? ''}`.trim(), issuer.signer.title]
     : [issuer.signer.title];
   const noBorders = TableBorders.NONE;
+  // A long title ("TẬP THỂ LAO ĐỘNG TIÊN TIẾN") is set smaller so that it stays on one line.
+  const title = (c.title ?? issuer.title).toLocaleUpperCase('vi');
+  const titleSize = Math.max(24, Math.min(44, Math.floor((44 * (LANDSCAPE_TEXT_WIDTH_MM - 10)) / Math.max(1, measureTextMm(title, 44, true)))));
   const half = LANDSCAPE_TEXT_WIDTH_MM / 2;
   const leftCell = [
     ...(c.decisionRef ? [new Paragraph({ spacing: { before: 600 }, children: [run(c.decisionRef, { size: 12, italic: true })] })] : []),
@@ -99,8 +106,8 @@ function certificatePage(issuer: z.infer<typeof ZCertificateIssuer>, c: z.infer<
       children: [run(TIEU_NGU, { size: 14, bold: true })],
     }),
     line(issuer.authority.toLocaleUpperCase('vi'), { size: 16, bold: true, before: 560 }),
-    line('TẶNG', { size: 16, bold: true, before: 60 }),
-    line(issuer.title.toLocaleUpperCase('vi'), { size: 44, bold: true, color: RED, before: 240, after: 240 }),
+    line((c.awardLine ?? 'TẶNG').toLocaleUpperCase('vi'), { size: 16, bold: true, before: 60 }),
+    line(title, { size: titleSize, bold: true, color: RED, before: 240, after: 240 }),
     line(`${c.salutation ? `${c.salutation} ` : ''}${c.recipientName}`, { size: 24, bold: true, color: RED, before: 120 }),
     ...(c.recipientUnit ? [line(c.recipientUnit, { size: 16, italic: true, before: 60 })] : []),
     new Paragraph({

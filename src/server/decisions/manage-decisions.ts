@@ -24,6 +24,7 @@ import { authorityKindOf, headNameOf, headTitleOf, parentName, placeOf } from '.
 import { findDossier, listItems, loadReadableDossier, markDecided } from '../dossiers/manage-dossiers';
 import { ruleSetsInUse } from '../dossiers/verdicts';
 import { loadWorkflow } from '../dossiers/workflow';
+import { certificateAuthority, certificateSigner, certificateWording } from './certificate-wording';
 
 export type TDecisionRow = DecisionTable;
 export type TLineRow = DecisionLineTable;
@@ -226,13 +227,19 @@ export async function printCertificates(ctx: TContext, id: string, input: { pdf?
   await requireAccess(ctx, 'commendation.decide', [d.unit_id]);
   const unit = (await findUnit(ctx.db, d.unit_id))!;
   const lines = await linesOf(ctx.db, id);
+  // Each certificate names what was awarded (Giấy khen, Bằng khen, Chiến sĩ thi đua cơ sở, …) under the
+  // authority of the deciding unit's head; a deputy signs "KT." (certificate-wording.ts).
+  const headTitle = headTitleOf(unit);
   const batch = await createCertificateBatch(ctx, {
     unitId: d.unit_id,
-    issuer: { authority: `${d.signer_title} ${unit.name}`.toUpperCase(), title: 'Giấy khen', place: await placeOf(ctx.db, unit.province_code), signer: { title: d.signer_title, name: d.signer_name } },
-    certificates: lines.map((l) => ({
-      salutation: l.recipient_kind === 'individual' ? 'Ông (Bà)' : undefined, recipientName: l.name, recipientUnit: l.recipient_kind === 'individual' ? `${l.position ? `${l.position}, ` : ''}${l.unit_name}` : undefined,
-      achievement: `Đạt ${l.title_name} năm học ${l.period}`, date: d.decision_date, decisionRef: `Quyết định số ${d.number_symbol} ngày ${formatDateVi(d.decision_date)}`,
-    })),
+    issuer: { authority: certificateAuthority(headTitle, unit.name), title: 'Giấy khen', place: await placeOf(ctx.db, unit.province_code), signer: certificateSigner(headTitle, d.signer_title, d.signer_name) },
+    certificates: lines.map((l) => {
+      const w = certificateWording({ titleCode: l.title_code, titleName: l.title_name, period: l.period }, d.authority_kind);
+      return {
+        salutation: l.recipient_kind === 'individual' ? 'Ông (Bà)' : undefined, recipientName: l.name, recipientUnit: l.recipient_kind === 'individual' ? `${l.position ? `${l.position}, ` : ''}${l.unit_name}` : undefined,
+        title: w.title, awardLine: w.awardLine, achievement: w.achievement, date: d.decision_date, decisionRef: `Quyết định số ${d.number_symbol} ngày ${formatDateVi(d.decision_date)}`,
+      };
+    }),
     pdf: input.pdf ?? true,
   });
   await withTransaction(ctx, async (trx) => {

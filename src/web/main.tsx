@@ -45,6 +45,7 @@ const PactsPage = lazy(() => import('./routes/giao-uoc'));
 const ReportsPage = lazy(() => import('./routes/bao-cao'));
 const ReportRollupPage = lazy(() => import('./routes/bao-cao-tong-hop'));
 const ReportDetailPage = lazy(() => import('./routes/bao-cao-detail'));
+const ReportFormPage = lazy(() => import('./routes/bao-cao-mau'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const theme = createTheme({
@@ -122,6 +123,7 @@ function App() {
           <Route path="/giao-uoc" element={can('report.read') ? <PactsPage /> : <Navigate to="/" replace />} />
           <Route path="/bao-cao" element={can('report.read') || can('report.write') ? <ReportsPage /> : <Navigate to="/" replace />} />
           <Route path="/bao-cao/tong-hop" element={can('report.read') ? <ReportRollupPage /> : <Navigate to="/" replace />} />
+          <Route path="/bao-cao/mau/:id" element={can('report.write') ? <ReportFormPage /> : <Navigate to="/" replace />} />
           <Route path="/bao-cao/:id" element={can('report.read') || can('report.write') ? <ReportDetailPage /> : <Navigate to="/" replace />} />
           <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
           <Route path="/dang-nhap" element={<Navigate to="/" replace />} />

@@ -1,5 +1,6 @@
 // One unit's report for one period: sections of figures with the computed ones live, evidence upload,
-// save and submit; the receiving unit accepts or returns it with a reason.
+// save and submit; the receiving unit accepts or returns it with a reason. Figures fed by the outreach
+// log are pre-filled from the unit's log for the period (origin shown); a different number needs a reason.
 import { Alert, Anchor, Badge, Button, Card, FileInput, Group, NumberInput, SegmentedControl, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -11,8 +12,10 @@ import { ErrorAlert, Loading, PageTitle, formatDateTimeVi } from '../components/
 import { formatDateVi } from '../../shared/vn';
 
 type TDraft = Record<string, number | string | null>;
+/** Where a log-fed figure comes from (GET /reports/submissions/{id} → outreach). */
+type TOrigin = { source: 'outreach'; label: string; fromLog: number | null; corrected: boolean; note: string | null };
 
-function ValueInput({ item, value, onChange, disabled, error }: { item: TReportItem; value: number | string | null; onChange: (v: number | string | null) => void; disabled: boolean; error?: string }) {
+function ValueInput({ item, value, onChange, disabled, error, description }: { item: TReportItem; value: number | string | null; onChange: (v: number | string | null) => void; disabled: boolean; error?: string; description?: string }) {
   const label = `${item.name}${item.unitLabel && item.type !== 'percent' ? ` (${item.unitLabel})` : ''}`;
   if (item.type === 'text') return <Textarea label={label} aria-label={item.name} value={(value as string) ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)} disabled={disabled} error={error} autosize minRows={2} />;
   if (item.type === 'yes_no') {
@@ -27,7 +30,7 @@ function ValueInput({ item, value, onChange, disabled, error }: { item: TReportI
   return (
     <NumberInput label={label} aria-label={item.name} value={value === null || value === undefined ? '' : Number(value)} onChange={(v) => onChange(v === '' ? null : Number(v))} disabled={disabled}
       decimalSeparator="," thousandSeparator="." min={0} suffix={item.type === 'percent' ? '%' : undefined} error={error}
-      description={item.target !== null ? `Chỉ tiêu: ${formatValue(item.target, item)}` : item.partOf ? 'Không lớn hơn tổng số tương ứng' : undefined} />
+      description={description ?? (item.target !== null ? `Chỉ tiêu: ${formatValue(item.target, item)}` : item.partOf ? 'Không lớn hơn tổng số tương ứng' : undefined)} />
   );
 }
 
@@ -36,6 +39,7 @@ export default function ReportDetailPage() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['reports', 'submission', id], queryFn: () => api.get<TSubmission>(`/reports/submissions/${id}`) });
   const [draft, setDraft] = useState<TDraft>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,20 +47,26 @@ export default function ReportDetailPage() {
   const [returning, setReturning] = useState(false);
   const [reason, setReason] = useState('');
   const [returnError, setReturnError] = useState<unknown>(null);
-  useEffect(() => { if (q.data) setDraft(q.data.values); }, [q.data]);
+  useEffect(() => { if (q.data) { setDraft(q.data.values); setNotes({}); } }, [q.data]);
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const s = q.data;
+  const origins = (s as TSubmission & { outreach?: Record<string, TOrigin> }).outreach ?? {};
   const items = s.sections.flatMap((x) => x.items);
+  /** A log-fed figure the unit changed: it differs from the log's number. */
+  const differs = (code: string) => { const o = origins[code]; const v = draft[code]; return !!o && v !== null && v !== undefined && v !== '' && Number(v) !== o.fromLog; };
+  const noteOf = (code: string) => notes[code] ?? origins[code]?.note ?? '';
+  const payload = () => ({ values: changed(), notes: Object.fromEntries(Object.keys(origins).filter(differs).map((c) => [c, noteOf(c)])) });
   const num = (code: string) => { const v = draft[code]; return typeof v === 'number' ? v : v === null || v === undefined || v === '' ? null : Number(v); };
   const live = (item: TReportItem) => (item.formula ? shareOf(item.formula, num) : draft[item.code] ?? null);
-  const changed = () => Object.fromEntries(items.filter((i) => !i.formula && i.type !== 'file').map((i) => [i.code, draft[i.code] ?? null]));
+  // A log-fed figure left as the log said is sent empty: the server then follows the log as it is now.
+  const changed = () => Object.fromEntries(items.filter((i) => !i.formula && i.type !== 'file').map((i) => [i.code, origins[i.code] && !differs(i.code) ? null : draft[i.code] ?? null]));
   const run = async (fn: () => Promise<unknown>, ok: string) => {
     setBusy(true); setError(null); setMessage(null);
     try { await fn(); setMessage(ok); await qc.invalidateQueries({ queryKey: ['reports'] }); } catch (e) { setError(e); } finally { setBusy(false); }
   };
-  const save = () => run(() => api.put(`/reports/submissions/${s.id}/values`, { values: changed() }), 'Đã lưu số liệu');
-  const submit = () => run(async () => { await api.put(`/reports/submissions/${s.id}/values`, { values: changed() }); await api.post(`/reports/submissions/${s.id}/submit`); }, 'Đã gửi báo cáo');
+  const save = () => run(() => api.put(`/reports/submissions/${s.id}/values`, payload()), 'Đã lưu số liệu');
+  const submit = () => run(async () => { await api.put(`/reports/submissions/${s.id}/values`, payload()); await api.post(`/reports/submissions/${s.id}/submit`); }, 'Đã gửi báo cáo');
   const upload = () => run(async () => {
     if (!file) throw new Error('Chưa chọn tệp');
     const f = new FormData(); f.append('file', file); f.append('indicatorCode', 'minh_chung');
@@ -82,6 +92,15 @@ export default function ReportDetailPage() {
           <Stack gap="sm">
             {sec.items.filter((i) => i.type !== 'file').map((i) => i.formula ? (
               <TextInput key={i.code} label={`${i.name} (tự tính)`} aria-label={i.name} readOnly value={formatValue(live(i) as number | null, i)} description={i.target !== null ? `Chỉ tiêu: ${formatValue(i.target, i)}` : undefined} />
+            ) : origins[i.code] ? (
+              <Stack key={i.code} gap={4} data-origin="outreach">
+                <ValueInput item={i} value={draft[i.code] ?? null} onChange={(v) => setDraft((d) => ({ ...d, [i.code]: v }))} disabled={!s.can.edit} error={fieldError(error, `values.${i.code}`)}
+                  description={`${origins[i.code].label}: ${formatValue(origins[i.code].fromLog, i)}${s.can.edit ? ' (tự điền; sửa thì ghi lý do)' : ''}`} />
+                {s.can.edit && differs(i.code) ? (
+                  <TextInput label={`Lý do điều chỉnh: ${i.name}`} required value={noteOf(i.code)} onChange={(e) => { const v = e.currentTarget.value; setNotes((n) => ({ ...n, [i.code]: v })); }} error={fieldError(error, `notes.${i.code}`)} />
+                ) : null}
+                {!s.can.edit && origins[i.code].corrected ? <Text size="xs" c="orange">Đơn vị đã điều chỉnh so với sổ tuyên truyền ({formatValue(origins[i.code].fromLog, i)}): {origins[i.code].note}</Text> : null}
+              </Stack>
             ) : (
               <ValueInput key={i.code} item={i} value={draft[i.code] ?? null} onChange={(v) => setDraft((d) => ({ ...d, [i.code]: v }))} disabled={!s.can.edit} error={fieldError(error, `values.${i.code}`)} />
             ))}

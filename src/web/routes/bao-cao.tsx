@@ -1,5 +1,6 @@
 // Báo cáo định kỳ: the periods my unit must report (open the form), the forms I receive with the
-// board of who has not reported (remind now), and "Đặt mẫu báo cáo" for a plan of my unit.
+// board of who has not reported (remind now), and "Đặt mẫu báo cáo" for a plan of my unit; the form's
+// owner edits its indicators and periods at /bao-cao/mau/:id.
 import { Anchor, Badge, Button, Card, Checkbox, Group, MultiSelect, NumberInput, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -121,6 +122,7 @@ function Board({ formId }: { formId: string }) {
       <Group>
         <Select aria-label="Kỳ báo cáo" data={opened.map((p) => ({ value: p.id, label: `${p.label} (hạn ${formatDateVi(p.dueDate)})` }))} value={pid} onChange={setPeriodId} w={320} />
         <Anchor component={Link} to={`/bao-cao/tong-hop?formId=${formId}${pid ? `&periodId=${pid}` : ''}`}>Tổng hợp, xếp hạng</Anchor>
+        {form.data?.can.manage ? <Anchor component={Link} to={`/bao-cao/mau/${formId}`}>Sửa mẫu, kỳ báo cáo</Anchor> : null}
         {board.data?.canRemind && board.data.counts.notReported ? <Button size="xs" color="orange" onClick={() => remind()}>Nhắc tất cả đơn vị chưa báo cáo</Button> : null}
       </Group>
       {error ? <ErrorAlert error={error} /> : null}

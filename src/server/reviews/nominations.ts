@@ -11,7 +11,7 @@ import type { NominationKind, NominationSource, NominationStatus, NominationTabl
 import { withTransaction } from '../db/transaction';
 import { AppError, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
-import { schoolYearLabel } from '../../shared/vn';
+import { foldVietnamese, schoolYearLabel } from '../../shared/vn';
 import { titleFits, titleName, titleRule } from './titles';
 
 export type TNominationRow = NominationTable;
@@ -194,30 +194,86 @@ export async function createNomination(ctx: TContext, input: TCreateNominationIn
   return presentNomination(view!);
 }
 
-export type TListNominationsQuery = { unitId?: string; schoolYear?: number; status?: string; titleCode?: string; personId?: string; page: number; pageSize: number };
+export type TCreateNominationsInput = {
+  unitId: string;
+  schoolYear: number;
+  titleCode: string;
+  personIds?: string[];
+  candidateUnitIds?: string[];
+  note?: string | null;
+};
 
-/** Nominations the actor may read (commendation.read over the reviewing unit), plus their own. */
+/**
+ * The officer nominates several people (or collectives) of the unit for one title at once: all or
+ * nothing (one transaction; a duplicate or a person outside the unit refuses the whole list).
+ */
+export async function createNominations(ctx: TContext, input: TCreateNominationsInput) {
+  await requireAccess(ctx, 'commendation.write', [input.unitId]);
+  const people = [...new Set(input.personIds ?? [])];
+  const collectives = [...new Set(input.candidateUnitIds ?? [])];
+  if (!people.length && !collectives.length) throw new AppError('VALIDATION', 'Chọn ít nhất một cá nhân hoặc tập thể để đề nghị', { fields: [{ field: 'personIds', message: 'Trống' }] });
+  const items: TNominationItem[] = [
+    ...people.map((personId): TNominationItem => ({ unitId: input.unitId, schoolYear: input.schoolYear, candidateKind: 'ca_nhan', personId, titleCode: input.titleCode, source: personId === ctx.actor.personId ? 'self' : 'officer', note: input.note })),
+    ...collectives.map((candidateUnitId): TNominationItem => ({ unitId: input.unitId, schoolYear: input.schoolYear, candidateKind: 'tap_the', candidateUnitId, titleCode: input.titleCode, source: 'officer', note: input.note })),
+  ];
+  const rows = await withTransaction(ctx, (trx) => addNominations(trx, ctx.kind, ctx.actor, items));
+  const views = rows.length ? await nominationQuery(ctx.db).where('nominations.id', 'in', rows.map((r) => r.id)).execute() : [];
+  const byId = new Map(views.map((v) => [v.id, v]));
+  return { created: rows.length, items: rows.map((r) => presentNomination(byId.get(r.id)!)) };
+}
+
+export type TListNominationsQuery = {
+  unitId?: string; withinId?: string; schoolYear?: number; status?: string; titleCode?: string; source?: string; candidateKind?: NominationKind;
+  personId?: string; mine?: 'true' | 'false'; q?: string; page: number; pageSize: number;
+};
+
+const SOURCES: NominationSource[] = ['registration', 'self', 'officer', 'assessment'];
+const STATUSES: NominationStatus[] = ['open', 'in_review', 'withdrawn', 'done'];
+
+function codeList<T extends string>(text: string, allowed: T[], field: string, what: string): T[] {
+  const list = text.split(',').map((x) => x.trim()).filter(Boolean);
+  const bad = list.find((x) => !allowed.includes(x as T));
+  if (bad) throw new AppError('VALIDATION', `${what} "${bad}" không hợp lệ (dùng: ${allowed.join(', ')})`, { fields: [{ field, message: 'Không hợp lệ' }] });
+  return list as T[];
+}
+
+/**
+ * Nominations the actor may read (commendation.read over the reviewing unit), plus their own. Filters:
+ * the reviewing unit (`unitId`) or its subtree (`withinId`), year, status, title, source, candidate kind,
+ * the candidate's name without diacritics (`q`), only the actor's own (`mine`).
+ */
 export async function listNominations(ctx: TContext, q: TListNominationsQuery) {
   const roots = grantRoots(ctx.actor, 'commendation.read');
   if (!roots.length && !ctx.actor.personId) throw new AppError('FORBIDDEN', 'Bạn không có quyền xem danh sách đề nghị');
-  if (q.unitId && roots.length) await requireAccess(ctx, 'commendation.read', [q.unitId]);
-  let base = ctx.db.selectFrom('nominations');
-  base = roots.length
-    ? base.where((eb) => eb.or([
-        eb('nominations.unit_id', 'in', ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', 'in', roots)),
-        ...(ctx.actor.personId ? [eb('nominations.person_id', '=', ctx.actor.personId)] : []),
-      ]))
-    : base.where('nominations.person_id', '=', ctx.actor.personId!);
-  if (q.unitId) base = base.where('nominations.unit_id', '=', q.unitId);
-  if (q.schoolYear) base = base.where('nominations.school_year', '=', q.schoolYear);
-  if (q.status) base = base.where('nominations.status', 'in', q.status.split(',') as NominationStatus[]);
-  if (q.titleCode) base = base.where('nominations.title_code', '=', q.titleCode);
-  if (q.personId) base = base.where('nominations.person_id', '=', q.personId);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const items = await base
+  const own = q.mine === 'true' || !roots.length;
+  if (own && !ctx.actor.personId) throw new AppError('VALIDATION', 'Tài khoản chưa gắn với hồ sơ cán bộ nên không có đề nghị của riêng mình', { fields: [{ field: 'mine', message: 'Không áp dụng' }] });
+  if (roots.length && !own) {
+    const wanted = [q.unitId, q.withinId].filter((u): u is string => !!u);
+    if (wanted.length) await requireAccess(ctx, 'commendation.read', wanted);
+  }
+  let base = ctx.db
+    .selectFrom('nominations')
     .leftJoin('people', 'people.id', 'nominations.person_id')
     .leftJoin('units as cu', 'cu.id', 'nominations.candidate_unit_id')
-    .innerJoin('units as ru', 'ru.id', 'nominations.unit_id')
+    .innerJoin('units as ru', 'ru.id', 'nominations.unit_id');
+  base = own
+    ? base.where('nominations.person_id', '=', ctx.actor.personId!)
+    : base.where((eb) => eb.or([
+        eb('nominations.unit_id', 'in', ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', 'in', roots)),
+        ...(ctx.actor.personId ? [eb('nominations.person_id', '=', ctx.actor.personId)] : []),
+      ]));
+  if (q.unitId) base = base.where('nominations.unit_id', '=', q.unitId);
+  if (q.withinId) base = base.where('nominations.unit_id', 'in', ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', q.withinId));
+  if (q.schoolYear) base = base.where('nominations.school_year', '=', q.schoolYear);
+  if (q.status) base = base.where('nominations.status', 'in', codeList(q.status, STATUSES, 'status', 'Trạng thái'));
+  if (q.source) base = base.where('nominations.source', 'in', codeList(q.source, SOURCES, 'source', 'Nguồn đề nghị'));
+  if (q.titleCode) base = base.where('nominations.title_code', '=', q.titleCode);
+  if (q.candidateKind) base = base.where('nominations.candidate_kind', '=', q.candidateKind);
+  if (q.personId) base = base.where('nominations.person_id', '=', q.personId);
+  const folded = q.q ? foldVietnamese(q.q).trim() : '';
+  if (folded) base = base.where((eb) => eb.or([eb('people.name_search', 'like', `%${folded}%`), eb('cu.name_search', 'like', `%${folded}%`)]));
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const items = await base
     .selectAll('nominations')
     .select(['people.full_name as person_name', 'cu.name as candidate_unit_name', 'ru.name as unit_name'])
     .orderBy('nominations.created_at', 'desc')

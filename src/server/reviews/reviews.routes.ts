@@ -4,9 +4,9 @@ import { converterUnavailable, pdfDownload } from '../documents/document-files';
 import { getDocumentDocx, getDocumentPdf } from '../documents/manage-documents';
 import { AppError } from '../errors';
 import { createRouter, fileOk, fileResponse, jsonBody, jsonOk, MIME, pageOf, useCaseContext, ZIdParam } from '../http';
-import { createNomination, listNominations, withdrawNomination } from './nominations';
+import { createNomination, createNominations, listNominations, withdrawNomination } from './nominations';
 import {
-  ZAddCandidates, ZAddMembers, ZBallot, ZBallotAck, ZCandidateParam, ZConflict, ZCreateNomination, ZCreateSession, ZListNominationsQuery, ZListSessionsQuery,
+  ZAddCandidates, ZAddMembers, ZBallot, ZBallotAck, ZCandidateParam, ZConflict, ZCreatedNominations, ZCreateNomination, ZCreateNominations, ZCreateSession, ZListNominationsQuery, ZListSessionsQuery,
   ZMemberParam, ZNomination, ZReason, ZSession, ZSessionListItem, ZUpdateSession, ZWrittenVote,
 } from './reviews.schemas';
 import {
@@ -24,6 +24,10 @@ export function nominationRoutes() {
   r.openapi(
     createRoute({ method: 'post', path: '/', tags, summary: 'Đề nghị một cá nhân/tập thể xét danh hiệu (cán bộ TĐKT, hoặc cá nhân tự đề nghị)', request: jsonBody(ZCreateNomination), responses: jsonOk(ZNomination) }),
     async (c) => c.json(await createNomination(useCaseContext(c), c.req.valid('json')), 200),
+  );
+  r.openapi(
+    createRoute({ method: 'post', path: '/batch', tags, summary: 'Cán bộ TĐKT đề nghị nhiều cá nhân/tập thể của đơn vị cùng một danh hiệu (tất cả hoặc không)', request: jsonBody(ZCreateNominations), responses: jsonOk(ZCreatedNominations) }),
+    async (c) => c.json(await createNominations(useCaseContext(c), c.req.valid('json')), 200),
   );
   r.openapi(
     createRoute({ method: 'post', path: '/{id}/withdraw', tags, summary: 'Rút một đề nghị chưa đưa vào phiên bình xét', request: { params: ZIdParam, ...jsonBody(ZReason) }, responses: jsonOk(ZNomination) }),

@@ -36,7 +36,25 @@ export const ZListNominationsQuery = ZPageQuery.extend({
   status: z.string().max(60).optional().openapi({ description: 'open, in_review, withdrawn, done (phân cách bằng dấu phẩy)' }),
   titleCode: z.string().max(40).optional(),
   personId: ZId.optional(),
+  withinId: ZId.optional().openapi({ description: 'Đơn vị xét thuộc cây đơn vị này (chính nó và các đơn vị trực thuộc)' }),
+  source: z.string().max(60).optional().openapi({ description: 'registration, self, officer, assessment (phân cách bằng dấu phẩy)' }),
+  candidateKind: z.enum(['ca_nhan', 'tap_the']).optional(),
+  mine: z.enum(['true', 'false']).optional().openapi({ description: 'true: chỉ đề nghị của chính mình' }),
+  q: z.string().max(100).optional().openapi({ description: 'Tên người, tập thể được đề nghị (gõ không dấu cũng được)' }),
 });
+
+export const ZCreateNominations = z
+  .object({
+    unitId: ZId.openapi({ description: 'Đơn vị có Hội đồng xét' }),
+    schoolYear: ZSchoolYear,
+    titleCode: ZTitleCode,
+    personIds: z.array(ZId).max(500).optional().openapi({ description: 'Các cá nhân được đề nghị' }),
+    candidateUnitIds: z.array(ZId).max(200).optional().openapi({ description: 'Các tập thể được đề nghị' }),
+    note: z.string().max(1000).nullish(),
+  })
+  .refine((v) => (v.personIds?.length ?? 0) + (v.candidateUnitIds?.length ?? 0) > 0, { message: 'Chọn ít nhất một cá nhân hoặc tập thể để đề nghị', path: ['personIds'] });
+
+export const ZCreatedNominations = z.object({ created: z.number().int(), items: z.array(ZNomination) }).openapi('CreatedNominations');
 
 export const ZReason = z.object({ reason: z.string().trim().min(3, 'Nhập lý do (ít nhất 3 ký tự)').max(500) });
 

@@ -3,6 +3,9 @@
 // that it should hide — for single-root, multi-root and Bộ-level actors, on both databases.
 import { expect, it } from 'vitest';
 import { newId, nowIso } from '../../src/server/ids';
+import { ROLE_PERMISSIONS, type Permission } from '../../src/server/auth/access';
+import type { RoleCode } from '../../src/server/db/schema';
+import { ISSUED_STATES } from '../../src/server/plans/plan-states';
 import { describeOnBothDatabases, type TTestEnv } from './harness';
 
 /** Ground truth straight from the closure table: people whose unit lies under any of `roots`. */
@@ -24,6 +27,53 @@ async function rootsOf(env: TTestEnv, username: string) {
   const db = env.deps.database.db;
   const rows = await db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select('user_roles.unit_id').where('users.username', '=', username).where('user_roles.role', '!=', 'individual').execute();
   return [...new Set(rows.map((r) => r.unit_id))];
+}
+
+/** The actor's roots for one permission (the units of its roles that carry it). */
+async function rootsFor(env: TTestEnv, username: string, permission: Permission) {
+  const db = env.deps.database.db;
+  const rows = await db.selectFrom('user_roles').innerJoin('users', 'users.id', 'user_roles.user_id').select(['user_roles.unit_id', 'user_roles.role']).where('users.username', '=', username).execute();
+  return [...new Set(rows.filter((r) => ROLE_PERMISSIONS[r.role as RoleCode].includes(permission)).map((r) => r.unit_id))];
+}
+
+/**
+ * Ground truth of the lists switched to the EXISTS scope, written the way they were before (IN over the
+ * closure): the counts and ids each list must still return.
+ */
+async function listTruth(env: TTestEnv, username: string) {
+  const db = env.deps.database.db;
+  const reach = (roots: string[]) => db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', 'in', roots.length ? roots : ['-']);
+  const n = async (q: { executeTakeFirstOrThrow: () => Promise<{ n: unknown }> }) => Number((await q.executeTakeFirstOrThrow()).n);
+  const user = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const r = async (p: Permission) => rootsFor(env, username, p);
+  const plan = await r('plan.read');
+  const out: Record<string, number | string[] | null> = {};
+  out.plans = plan.length ? await n(db.selectFrom('plans').select((eb) => eb.fn.countAll().as('n')).where((eb) => eb.or([
+    eb('plans.unit_id', 'in', reach(plan)),
+    eb.and([eb('plans.state', 'in', [...ISSUED_STATES]), eb.or([
+      eb('plans.unit_id', 'in', db.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', 'in', plan)),
+      eb('plans.root_plan_id', 'in', db.selectFrom('plan_cascade_tasks').select('plan_id').where('unit_id', 'in', reach(plan))),
+    ])]),
+  ]))) : null;
+  const doc = await r('document.read');
+  out.documents = doc.length ? await n(db.selectFrom('documents').select((eb) => eb.fn.countAll().as('n')).where('unit_id', 'in', reach(doc))) : null;
+  const audit = await r('audit.read');
+  out.audit = audit.length ? await n(db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).where('unit_id', 'in', reach(audit))) : null;
+  const cl = await r('cluster.read');
+  out.clusters = cl.length ? (await db.selectFrom('clusters').select('id').where((eb) => eb.or([eb('owner_unit_id', 'in', reach(cl)), eb('id', 'in', db.selectFrom('cluster_members').select('cluster_id').where('unit_id', 'in', reach(cl)))])).execute()).map((c) => c.id).sort() : null;
+  const um = await r('user.manage');
+  out.users = um.length ? await n(db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('id', 'in', db.selectFrom('user_roles').select('user_id').where('unit_id', 'in', reach(um)))) : null;
+  const com = await r('commendation.read');
+  out.dossiers = com.length ? await n(db.selectFrom('dossiers').select((eb) => eb.fn.countAll().as('n')).where((eb) => eb.or([eb('sender_unit_id', 'in', reach(com)), eb.and([eb('receiver_unit_id', 'in', reach(com)), eb('status', '!=', 'draft')])]))) : null;
+  const as = await r('assessment.read');
+  out.assessments = as.length ? await n(db.selectFrom('assessments').select((eb) => eb.fn.countAll().as('n')).where((eb) => eb.or([
+    eb('owner_unit_id', 'in', reach(as)),
+    eb('id', 'in', db.selectFrom('assessment_units').select('assessment_id').where('unit_id', 'in', reach(as))),
+    eb('id', 'in', db.selectFrom('assessment_reviewers').select('assessment_id').where('user_id', '=', user.id)),
+  ]))) : null;
+  const rep = await r('report.read');
+  out.initiatives = rep.length ? await n(db.selectFrom('initiatives').select((eb) => eb.fn.countAll().as('n')).where('unit_id', 'in', reach(rep))) : null;
+  return out;
 }
 
 async function grant(env: TTestEnv, username: string, role: 'officer' | 'council', unitCode: string) {
@@ -100,6 +150,56 @@ describeOnBothDatabases('phạm vi nhanh: đúng như bảng bao đóng (không 
     expect(within.json.total).toBe((await peopleUnder(e, [so])).length);
     const mn = await e.unitId('MN-18073-1');
     expect((await client.get(`/api/v1/people?unitId=${mn}&pageSize=1`)).json.total).toBe((await peopleUnder(e, [mn])).length);
+  });
+
+  it('kế hoạch, văn bản, nhật ký, cụm/khối, tài khoản, hồ sơ, đánh giá, sáng kiến: danh sách theo EXISTS khớp cách lọc IN trước đây', async () => {
+    const e = env();
+    // Documents of units on both sides of the reaches (the demo has none): a school, a commune, the Sở.
+    const creator = await e.deps.database.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    for (const code of ['THPT-42-01', 'THPT-42-02', 'UBND-X18073', 'SGDDT-42', 'MN-18073-1']) {
+      await e.deps.database.db.insertInto('documents').values({
+        id: newId(), unit_id: await e.unitId(code), kind: 'cong_van', title: `Công văn thử phạm vi ${code}`, title_search: `cong van thu pham vi ${code.toLowerCase()}`, status: 'draft',
+        input_json: '{}', docx_sha256: '0'.repeat(64), pdf_sha256: null, signed_scan_sha256: null, number_id: null, number_text: null, issued_date: null, signer_name: null,
+        created_by: creator.id, province_code: '42', created_at: nowIso(), updated_at: nowIso(),
+      }).execute();
+    }
+    // Dossiers (the demo has none): sent up from a school to the Sở, from a commune school to the UBND xã
+    // (submitted: the receiver sees it; draft: only the sender does).
+    for (const [from, to, status] of [['THPT-42-01', 'SGDDT-42', 'submitted'], ['MN-18073-1', 'UBND-X18073', 'submitted'], ['TH-18073-3', 'UBND-X18073', 'draft']] as const) {
+      await e.deps.database.db.insertInto('dossiers').values({
+        id: newId(), province_code: '42', sender_unit_id: await e.unitId(from), receiver_unit_id: await e.unitId(to), title: `Hồ sơ thử phạm vi ${from}`, school_year: 2025,
+        commendation_type: 'công trạng', review_session_id: null, status, steps_done: '[]', assigned_user_id: null, return_reason: null, decision_id: null,
+        submitted_at: status === 'draft' ? null : nowIso(), accepted_at: null, created_by: creator.id, created_at: nowIso(), updated_at: nowIso(),
+      }).execute();
+    }
+    const seen: Record<string, number> = {};
+    for (const username of ['admin', 'so.tdkt', 'xa.vhxh', 'pdp.hoidong', 'pdp.tdkt']) {
+      const client = await e.login(username);
+      const truth = await listTruth(e, username);
+      const got: Record<string, number | string[] | null> = {};
+      const total = async (url: string) => {
+        const res = await client.get(url);
+        expect([200, 403], `${username} ${url}`).toContain(res.status);
+        return res.status === 200 ? res.json.total as number : null;
+      };
+      got.plans = await total('/api/v1/plans?pageSize=1');
+      got.documents = await total('/api/v1/documents?pageSize=1');
+      got.audit = await total('/api/v1/audit?pageSize=1');
+      const clusters = await client.get('/api/v1/clusters');
+      got.clusters = clusters.status === 200 ? clusters.json.items.map((c: { id: string }) => c.id).sort() : null;
+      got.users = await total('/api/v1/users?pageSize=1');
+      got.dossiers = await total('/api/v1/dossiers?pageSize=1');
+      got.assessments = await total('/api/v1/assessments?pageSize=1');
+      got.initiatives = truth.initiatives === null ? null : await total('/api/v1/initiatives?pageSize=1');
+      expect(got, username).toEqual(truth);
+      for (const [k, v] of Object.entries(got)) seen[k] = (seen[k] ?? 0) + (Array.isArray(v) ? v.length : v ?? 0);
+    }
+    // The demo has rows in every list, so the comparison is not between empty sets.
+    for (const k of ['plans', 'documents', 'audit', 'clusters', 'users', 'dossiers', 'assessments', 'initiatives']) expect(seen[k], k).toBeGreaterThan(0);
+    // A single cluster reached only through a member (the commune's cụm is owned by the UBND xã, outside the Sở's reach).
+    const so = await e.login('so.tdkt');
+    const communeCluster = await e.deps.database.db.selectFrom('clusters').innerJoin('units', 'units.id', 'clusters.owner_unit_id').select('clusters.id').where('units.kind', '=', 'ubnd_xa').executeTakeFirst();
+    if (communeCluster) expect((await so.get(`/api/v1/clusters/${communeCluster.id}`)).status).toBe(200);
   });
 
   it('cây đơn vị: gốc là đơn vị được giao, một cấp phân trang đủ và không trùng', async () => {

@@ -1,6 +1,6 @@
 // Defining an assessment: create, edit settings (tiers, bands, tie rules, nominations), the criteria
 // tree, the units assessed, reviewers per group; opening self-assessment and appraisal.
-import { requireAccess, unitScope, type TContext } from '../auth/access';
+import { inUnitScope, requireAccess, type TContext } from '../auth/access';
 import { writeAudit } from '../audit/audit';
 import { withTransaction } from '../db/transaction';
 import { AppError, invalid, notFound } from '../errors';
@@ -30,10 +30,9 @@ function checkSettings(s: TSettingsInput) {
 
 export async function listAssessments(ctx: TContext, f: { page: number; pageSize: number; year?: number; q?: string }) {
   await requireAccess(ctx, 'assessment.read', []);
-  const scope = unitScope(ctx.db, ctx.actor, 'assessment.read');
   let q = ctx.db.selectFrom('assessments').innerJoin('units', 'units.id', 'assessments.owner_unit_id').where((eb) => eb.or([
-    eb('assessments.owner_unit_id', 'in', scope),
-    eb('assessments.id', 'in', ctx.db.selectFrom('assessment_units').select('assessment_id').where('unit_id', 'in', scope)),
+    inUnitScope(ctx.actor, 'assessment.read', 'assessments.owner_unit_id'),
+    eb.exists(eb.selectFrom('assessment_units as scope_u').select('scope_u.assessment_id').whereRef('scope_u.assessment_id', '=', 'assessments.id').where(inUnitScope(ctx.actor, 'assessment.read', 'scope_u.unit_id'))),
     eb('assessments.id', 'in', ctx.db.selectFrom('assessment_reviewers').select('assessment_id').where('user_id', '=', ctx.actor.userId)),
   ]));
   if (f.year) q = q.where('assessments.year', '=', f.year);

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, jsonOk, pageOf, useCaseContext, ZPageQuery } from '../http';
-import { requireAccess, unitScope } from '../auth/access';
+import { inUnitScope, requireAccess } from '../auth/access';
 
 const ZAuditRow = z.object({ seq: z.number(), at: z.string(), actorName: z.string().nullable(), action: z.string(), entityType: z.string(), entityId: z.string(), unitId: z.string().nullable(), before: z.any(), after: z.any(), reason: z.string().nullable() }).openapi('AuditRow');
 
@@ -12,7 +12,7 @@ export function auditRoutes() {
       const ctx = useCaseContext(c);
       const f = c.req.valid('query');
       await requireAccess(ctx, 'audit.read', []);
-      let q = ctx.db.selectFrom('audit_log').where('audit_log.unit_id', 'in', unitScope(ctx.db, ctx.actor, 'audit.read'));
+      let q = ctx.db.selectFrom('audit_log').where(inUnitScope(ctx.actor, 'audit.read', 'audit_log.unit_id'));
       if (f.entityType) q = q.where('audit_log.entity_type', '=', f.entityType);
       if (f.entityId) q = q.where('audit_log.entity_id', '=', f.entityId);
       const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

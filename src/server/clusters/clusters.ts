@@ -1,7 +1,7 @@
 // Cụm/khối thi đua: groupings per school year, owned by the unit that organises them, with member roles.
 import { CLUSTER_KIND_LABELS, CLUSTER_ROLE_LABELS } from '../../shared/labels';
 import { schoolYearLabel } from '../../shared/vn';
-import { requireAccess, unitScope, type TContext } from '../auth/access';
+import { grantRoots, inUnitScope, requireAccess, type TContext } from '../auth/access';
 import { writeAudit } from '../audit/audit';
 import { withTransaction } from '../db/transaction';
 import type { Db, Tx } from '../db/database';
@@ -36,10 +36,9 @@ async function loadCluster(db: Db | Tx, id: string) {
 export async function listClusters(ctx: TContext, f: { schoolYear?: number; ownerUnitId?: string }) {
   await requireAccess(ctx, 'cluster.read', [f.ownerUnitId]);
   // Visible: clusters owned inside the actor's subtree, or having a member inside it.
-  const scope = unitScope(ctx.db, ctx.actor, 'cluster.read');
   let q = ctx.db.selectFrom('clusters').select('id').where((eb) => eb.or([
-    eb('owner_unit_id', 'in', scope),
-    eb('id', 'in', ctx.db.selectFrom('cluster_members').select('cluster_id').where('unit_id', 'in', scope)),
+    inUnitScope(ctx.actor, 'cluster.read', 'clusters.owner_unit_id'),
+    eb.exists(eb.selectFrom('cluster_members as scope_m').select('scope_m.cluster_id').whereRef('scope_m.cluster_id', '=', 'clusters.id').where(inUnitScope(ctx.actor, 'cluster.read', 'scope_m.unit_id'))),
   ]));
   if (f.schoolYear) q = q.where('school_year', '=', f.schoolYear);
   if (f.ownerUnitId) q = q.where('owner_unit_id', '=', f.ownerUnitId);
@@ -52,9 +51,11 @@ export async function getCluster(ctx: TContext, id: string) {
   try {
     await requireAccess(ctx, 'cluster.read', [c.ownerUnitId]);
   } catch {
-    const scope = await unitScope(ctx.db, ctx.actor, 'cluster.read').execute();
-    const mine = new Set(scope.map((s) => s.descendant_id));
-    if (!c.members.some((m) => mine.has(m.unitId))) throw notFound('Không tìm thấy cụm/khối');
+    // Visible through a member inside the reach: probe the closure for the members, not the whole reach.
+    const roots = grantRoots(ctx.actor, 'cluster.read');
+    const memberIds = c.members.map((m) => m.unitId);
+    const seen = roots.length && memberIds.length ? await ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', 'in', roots).where('descendant_id', 'in', memberIds).limit(1).executeTakeFirst() : undefined;
+    if (!seen) throw notFound('Không tìm thấy cụm/khối');
   }
   return c;
 }

@@ -1,7 +1,7 @@
 // All SQL for documents, the register (sổ văn bản đi), per-unit document settings and certificate batches.
 import type { Db, Tx } from '../db/database';
 import type { CertificateBatchTable, DocumentNumberTable, DocumentTable, DocumentUnitSettingsTable } from '../db/schema';
-import { unitScope, type TActor } from '../auth/access';
+import { inUnitScope, type TActor } from '../auth/access';
 
 export type TDocumentRow = DocumentTable;
 export type TNumberRow = DocumentNumberTable;
@@ -30,7 +30,7 @@ export async function listDocuments(db: Db | Tx, actor: TActor, f: TDocumentList
   let q = db
     .selectFrom('documents')
     .innerJoin('units', 'units.id', 'documents.unit_id')
-    .where('documents.unit_id', 'in', unitScope(db, actor, 'document.read'));
+    .where(inUnitScope(actor, 'document.read', 'documents.unit_id'));
   if (f.unitId) q = q.where('documents.unit_id', '=', f.unitId);
   if (f.kind) q = q.where('documents.kind', '=', f.kind);
   if (f.status) q = q.where('documents.status', '=', f.status as TDocumentRow['status']);

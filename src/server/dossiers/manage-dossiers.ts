@@ -3,7 +3,7 @@
 // checks, returns with a reason or passes it on. Every step is a row of the timeline and an audit row.
 import type { Kysely } from 'kysely';
 import { schoolYearLabel } from '../../shared/vn';
-import { requireAccess, unitScope, type TContext } from '../auth/access';
+import { inUnitScope, requireAccess, type TContext } from '../auth/access';
 import { writeAudit } from '../audit/audit';
 import type { Db, Tx } from '../db/database';
 import type { DossierItemTable, DossierStatus, DossierTable } from '../db/schema';
@@ -155,16 +155,17 @@ async function lockedRow(trx: Tx, d: TDossierRow, allowed: DossierStatus[], mess
 
 export async function listDossiers(ctx: TContext, f: { box?: 'sent' | 'received' | 'all'; status?: string; page: number; pageSize: number }) {
   await requireAccess(ctx, 'commendation.read', []);
-  const scope = unitScope(ctx.db, ctx.actor, 'commendation.read');
+  const sent = inUnitScope(ctx.actor, 'commendation.read', 'dossiers.sender_unit_id');
+  const received = inUnitScope(ctx.actor, 'commendation.read', 'dossiers.receiver_unit_id');
   let q = ctx.db
     .selectFrom('dossiers')
     .innerJoin('units as s', 's.id', 'dossiers.sender_unit_id')
     .innerJoin('units as r', 'r.id', 'dossiers.receiver_unit_id');
   const box = f.box ?? 'all';
   q = q.where((eb) =>
-    box === 'sent' ? eb('dossiers.sender_unit_id', 'in', scope)
-      : box === 'received' ? eb.and([eb('dossiers.receiver_unit_id', 'in', scope), eb('dossiers.status', '!=', 'draft')])
-        : eb.or([eb('dossiers.sender_unit_id', 'in', scope), eb.and([eb('dossiers.receiver_unit_id', 'in', scope), eb('dossiers.status', '!=', 'draft')])]),
+    box === 'sent' ? sent
+      : box === 'received' ? eb.and([received, eb('dossiers.status', '!=', 'draft')])
+        : eb.or([sent, eb.and([received, eb('dossiers.status', '!=', 'draft')])]),
   );
   if (f.status) q = q.where('dossiers.status', '=', f.status as DossierStatus);
   const total = await q.select(({ fn }) => fn.countAll().as('n')).executeTakeFirst();

@@ -2,7 +2,7 @@
 // head recognises it at cơ sở level with a decision number, or rejects it with a reason. Recognised rows
 // feed the eligibility check for Chiến sĩ thi đua cơ sở. Every write is audited in its own transaction.
 import { foldVietnamese, schoolYearLabel, schoolYearOf } from '../../shared/vn';
-import { grantRoots, requireAccess, unitScope, type TContext } from '../auth/access';
+import { grantRoots, inUnitScope, requireAccess, type TContext } from '../auth/access';
 import { writeAudit } from '../audit/audit';
 import type { InitiativeTable } from '../db/schema';
 import { withTransaction } from '../db/transaction';
@@ -125,7 +125,7 @@ export async function listInitiatives(ctx: TContext, q: { unitId?: string; mine?
     await requireAccess(ctx, 'report.read', [q.unitId]);
     base = base.where('initiatives.unit_id', 'in', ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', q.unitId));
   } else {
-    base = base.where('initiatives.unit_id', 'in', unitScope(ctx.db, ctx.actor, 'report.read'));
+    base = base.where(inUnitScope(ctx.actor, 'report.read', 'initiatives.unit_id'));
   }
   if (q.schoolYear) base = base.where('initiatives.school_year', '=', q.schoolYear);
   if (q.status) base = base.where('initiatives.status', '=', q.status);

@@ -1,7 +1,8 @@
 // All SQL for plans, their cascade tasks and reminders.
 import type { Db, Tx } from '../db/database';
-import type { PlanCascadeTaskTable, PlanReminderTable, PlanState, PlanTable, UnitTable } from '../db/schema';
-import { grantRoots, unitScope, type TActor } from '../auth/access';
+import type { DB, PlanCascadeTaskTable, PlanReminderTable, PlanState, PlanTable, UnitTable } from '../db/schema';
+import type { ExpressionBuilder } from 'kysely';
+import { grantRoots, inUnitScope, type TActor } from '../auth/access';
 import { ISSUED_STATES } from './plan-states';
 
 export type TPlanRow = PlanTable;
@@ -39,29 +40,33 @@ export async function findUnitsByIds(db: Db | Tx, ids: string[]): Promise<UnitTa
  * above it (the plans it implements) or that cascade to a unit in its subtree.
  */
 export function readablePlanIds(db: Db | Tx, actor: TActor) {
+  return db.selectFrom('plans').select('plans.id').where(planReadable(db, actor));
+}
+
+/**
+ * The same rule as a condition on the outer `plans` row (the subtree checked with a correlated EXISTS on
+ * the closure, `inUnitScope`, instead of building the actor's whole reach).
+ */
+export function planReadable(db: Db | Tx, actor: TActor) {
   const roots = grantRoots(actor, 'plan.read');
   const safeRoots = roots.length ? roots : ['-'];
-  return db
-    .selectFrom('plans')
-    .select('plans.id')
-    .where((eb) =>
-      eb.or([
-        eb('plans.unit_id', 'in', unitScope(db, actor, 'plan.read')),
-        eb.and([
-          eb('plans.state', 'in', ISSUED_STATES as PlanState[]),
-          eb.or([
-            eb('plans.unit_id', 'in', db.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', 'in', safeRoots)),
-            eb('plans.root_plan_id', 'in', db.selectFrom('plan_cascade_tasks').select('plan_id').where('unit_id', 'in', unitScope(db, actor, 'plan.read'))),
-          ]),
+  return (eb: ExpressionBuilder<DB, 'plans'>) =>
+    eb.or([
+      inUnitScope(actor, 'plan.read', 'plans.unit_id'),
+      eb.and([
+        eb('plans.state', 'in', ISSUED_STATES as PlanState[]),
+        eb.or([
+          eb('plans.unit_id', 'in', db.selectFrom('unit_closure').select('ancestor_id').where('descendant_id', 'in', safeRoots)),
+          eb.exists(eb.selectFrom('plan_cascade_tasks as scope_t').select('scope_t.plan_id').whereRef('scope_t.plan_id', '=', 'plans.root_plan_id').where(inUnitScope(actor, 'plan.read', 'scope_t.unit_id'))),
         ]),
       ]),
-    );
+    ]);
 }
 
 export type TPlanListFilter = { unitId?: string; schoolYear?: number; kind?: string; state?: string; q?: string; parentPlanId?: string; page: number; pageSize: number };
 
 export async function listPlans(db: Db | Tx, actor: TActor, f: TPlanListFilter) {
-  let q = db.selectFrom('plans').where('plans.id', 'in', readablePlanIds(db, actor));
+  let q = db.selectFrom('plans').where(planReadable(db, actor));
   if (f.unitId) q = q.where('plans.unit_id', '=', f.unitId);
   if (f.schoolYear) q = q.where('plans.school_year', '=', f.schoolYear);
   if (f.kind) q = q.where('plans.kind', '=', f.kind as TPlanRow['kind']);

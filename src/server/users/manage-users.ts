@@ -1,6 +1,6 @@
 // Account administration: an administrator manages accounts whose roles lie in their subtree.
 import type { RoleCode } from '../db/schema';
-import { ROLE_LABELS, requireAccess, unitScope, type TContext } from '../auth/access';
+import { ROLE_LABELS, inUnitScope, requireAccess, type TContext } from '../auth/access';
 import { assertPasswordPolicy, hashPassword } from '../auth/password';
 import { deleteUserSessions } from '../auth/sessions';
 import { writeAudit } from '../audit/audit';
@@ -37,7 +37,7 @@ async function checkRoles(ctx: TContext, roles: TRoleInput[], personId?: string 
 
 export async function listUsers(ctx: TContext, f: { q?: string; page: number; pageSize: number }) {
   await requireAccess(ctx, 'user.manage', []);
-  let q = ctx.db.selectFrom('users').where('users.id', 'in', ctx.db.selectFrom('user_roles').select('user_id').where('unit_id', 'in', unitScope(ctx.db, ctx.actor, 'user.manage')));
+  let q = ctx.db.selectFrom('users').where((eb) => eb.exists(eb.selectFrom('user_roles as scope_r').select('scope_r.user_id').whereRef('scope_r.user_id', '=', 'users.id').where(inUnitScope(ctx.actor, 'user.manage', 'scope_r.unit_id'))));
   if (f.q) {
     const term = `%${foldVietnamese(f.q)}%`;
     q = q.where((eb) => eb.or([eb('users.username', 'like', term), eb('users.full_name', 'like', `%${f.q}%`)]));

@@ -8,7 +8,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import type { DbKind } from '../db/database';
 
-export type TColumnType = 'text' | 'int';
+export type TColumnType = 'text' | 'int' | 'float';
 export type TTableSpec = { table: string; columns: [string, TColumnType][] };
 
 /** Column order used by the generator for every table it writes (later steps add their own specs). */
@@ -151,7 +151,7 @@ export class PostgresBulkWriter implements TBulkWriter {
   }
 
   private sqlFor(spec: TTableSpec) {
-    const params = spec.columns.map(([, t], i) => `$${i + 1}::${t === 'int' ? 'int4' : 'text'}[]`).join(', ');
+    const params = spec.columns.map(([, t], i) => `$${i + 1}::${t === 'int' ? 'int4' : t === 'float' ? 'float8' : 'text'}[]`).join(', ');
     return `INSERT INTO ${spec.table} (${spec.columns.map((c) => c[0]).join(', ')}) SELECT * FROM unnest(${params})`;
   }
 

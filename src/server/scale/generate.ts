@@ -17,6 +17,11 @@ import { newId, nowIso, randomPassword, todayIso } from '../ids';
 import { makeRandom, personName, type TRandom } from '../demo/seed-demo';
 import { ETHNICITIES } from '../demo/names';
 import { awardsStep } from './awards-step';
+import { plansReportsStep } from './plans-reports-step';
+import { participationStep } from './participation-step';
+import { reviewsStep } from './reviews-step';
+import { assessmentsStep } from './assessments-step';
+import { ensureShippedRuleSets } from '../rules/rule-sets';
 import { PostgresBulkWriter, SqliteBulkWriter, TABLES, type TBulkWriter, type TTableSpec } from './bulk';
 import { COMMUNE_KINDS, FEMALE_SHARE, KIND_PREFIX, planFor, SO_DEPARTMENTS, STAFF_RANGE, summarize, TO_BY_KIND, type TPlanSummary, type TProvincePlan, type TScale } from './plan';
 
@@ -56,6 +61,8 @@ export type TProvinceModel = {
   schools: TUnitInfo[];
   /** Staff written by the people step, in order. */
   people: TPersonInfo[];
+  /** Cụm/khối written by the clusters step (this school year), members in order (trưởng, phó, thành viên). */
+  clusters: { id: string; name: string; kind: 'cum' | 'khoi'; owner: TUnitInfo; members: TUnitInfo[] }[];
   /** A seeded random stream private to one step, so adding a step never changes the others' data. */
   random: (stepName: string) => TRandom;
 };
@@ -116,6 +123,8 @@ export type TGenerateResult = {
   seconds: number;
   rows: number;
   counts: Record<string, number>;
+  /** Seconds spent in each step (rows built and batches written while it ran), and in the per-province commits. */
+  stepSeconds: Record<string, number>;
   plan: TPlanSummary;
   accounts: { username: string; role: RoleCode; unitName: string }[];
   password: string;
@@ -356,6 +365,7 @@ export const clustersStep: TScaleStep = {
       if (!members.length) return;
       const id = ctx.id(ID_TAGS.clusters, P);
       await ctx.add('clusters', [id, name, kind, ctx.currentYear, owner.id, P, null, ctx.now]);
+      m.clusters.push({ id, name, kind, owner, members });
       for (const [i, u] of members.entries()) await ctx.add('cluster_members', [id, u.id, i === 0 ? 'truong' : i === 1 ? 'pho' : 'thanh_vien']);
     };
     const thpt = m.soSchools.filter((s) => s.kind === 'thpt');
@@ -397,8 +407,10 @@ export const accountsStep: TScaleStep = {
   },
 };
 
-/** Built-in steps; the award history (awards-step.ts) comes last: it reads the ratings the people step drew. */
-export const DEFAULT_STEPS: TScaleStep[] = [unitsStep, peopleStep, clustersStep, accountsStep, awardsStep];
+/** Built-in steps; the award history (awards-step.ts) reads the ratings the people step drew; then the
+ * newer features' tables: plans and periodic reports, participation, nominations + bình xét + dossiers and
+ * decisions, unit assessments (each its own file and random stream). */
+export const DEFAULT_STEPS: TScaleStep[] = [unitsStep, peopleStep, clustersStep, accountsStep, awardsStep, plansReportsStep, participationStep, reviewsStep, assessmentsStep];
 
 // ---------------------------------------------------------------- driver
 
@@ -422,7 +434,8 @@ export async function wipeData(database: Database): Promise<void> {
 /** Rows a run will write, roughly (for the ETA). */
 function expectedRows(s: TPlanSummary, schoolsWithTo: number): number {
   const units = s.institutions + schoolsWithTo * 4 + s.communes * 2 + s.provinces * 8;
-  return Math.round(s.expectedStaff * (1 + 1.19 + 8.5 + 1.08) + units * (1 + 5.5 + 1));
+  // staff: person, employments, ratings, qualifications, ≈ 9 awards, ≈ 4 rows of the feature steps; units: closure, events, plans…
+  return Math.round(s.expectedStaff * (1 + 1.19 + 8.5 + 1.08 + 9 + 4) + units * (1 + 5.5 + 1));
 }
 
 function requireUrl(url: string | undefined): string {
@@ -456,6 +469,7 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
     : new SqliteBulkWriter(database.sqliteFile!);
   const now = nowIso();
   const counts: Record<string, number> = {};
+  const stepSeconds: Record<string, number> = {};
   const expected = expectedRows(summary, summary.institutions - (summary.byKind.truong_khac ?? 0));
   let lastDraw = 0;
   const report = (label: string, done = false) => {
@@ -492,15 +506,24 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
     }
     for (const p of plan) {
       const model: TProvinceModel = {
-        plan: p, code: p.code, ubndTinh: null as unknown as TUnitInfo, so: null as unknown as TUnitInfo, departments: [], soSchools: [], communes: [], schools: [], people: [],
+        plan: p, code: p.code, ubndTinh: null as unknown as TUnitInfo, so: null as unknown as TUnitInfo, departments: [], soSchools: [], communes: [], schools: [], people: [], clusters: [],
         random: (step) => makeRandom(streamSeed(opts.seed, p.code, step)),
       };
-      for (const step of steps) if (step.perProvince) await step.perProvince(ctx, model);
+      for (const step of steps) {
+        if (!step.perProvince) continue;
+        const t0 = performance.now();
+        await step.perProvince(ctx, model);
+        stepSeconds[step.name] = (stepSeconds[step.name] ?? 0) + (performance.now() - t0) / 1000;
+      }
+      const t1 = performance.now();
       await writer.commit();
+      stepSeconds.commit = (stepSeconds.commit ?? 0) + (performance.now() - t1) / 1000;
       report(p.name);
     }
     for (const step of steps) if (step.finish) await step.finish(ctx);
+    const t2 = performance.now();
     await writer.finish();
+    stepSeconds.finish = (performance.now() - t2) / 1000;
   } catch (e) {
     await writer.abort();
     throw e;
@@ -510,6 +533,8 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
   let adminPassword: string | null = null;
   const hasAdmin = await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst();
   await db.transaction().execute(async (trx) => {
+    // Review sessions name a rule set version: make sure the shipped sets exist (--force emptied the table).
+    await ensureShippedRuleSets(trx);
     if (!hasAdmin) {
       adminPassword = opts.adminPassword ?? randomPassword();
       const id = newId();
@@ -520,6 +545,6 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
   });
   const rows = Object.values(counts).reduce((s, n) => s + n, 0);
   report('xong', true);
-  return { scale: opts.scale, seed: opts.seed, seconds: (Date.now() - started) / 1000, rows, counts, plan: summary, accounts: ctx.accounts, password, adminPassword: hasAdmin ? null : adminPassword };
+  return { scale: opts.scale, seed: opts.seed, seconds: (Date.now() - started) / 1000, rows, counts, stepSeconds: Object.fromEntries(Object.entries(stepSeconds).map(([k, v]) => [k, Math.round(v * 10) / 10])), plan: summary, accounts: ctx.accounts, password, adminPassword: hasAdmin ? null : adminPassword };
 }
 

@@ -1,13 +1,23 @@
 // Browser test of the periodic reports: the Sở's CCHC plan asks a quarterly report of its THPT schools
 // (demo). Two schools send this quarter's report; the Sở returns one with a reason and the school sends
 // it again; a school that missed last quarter is reminded and then reports late; the Sở sees the
-// roll-up chart and the ranking.
+// roll-up chart and the ranking. Then the Sở adds an indicator to the form and moves this quarter's due
+// date in the browser; a third school sees both, and its outreach figure follows its outreach log.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
 
 const enabled = browserTestsEnabled('e2e/reports.test.ts');
 const ROMAN = ['I', 'II', 'III', 'IV'];
+
+const dmy = (d: Date) => `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+/** The last day of today's quarter plus `days`, as dd/mm/yyyy. */
+function afterQuarterEnd(days: number): string {
+  const d = new Date();
+  const end = new Date(Date.UTC(d.getFullYear(), Math.floor(d.getMonth() / 3) * 3 + 3, 0));
+  end.setUTCDate(end.getUTCDate() + days);
+  return dmy(end);
+}
 
 /** "Quý IV/2026" for today's quarter (offset 0) or the one before (-1). */
 function quarterLabel(offset: number): string {
@@ -130,6 +140,64 @@ describe.skipIf(!enabled)('giao diện web: báo cáo định kỳ CCHC, trả l
       const table = page.getByRole('table', { name: 'Số liệu tổng hợp' });
       // Totals row: 200 + 80 received.
       await expect(table.getByRole('row').filter({ hasText: 'Tổng hợp' }).getByText('280', { exact: true })).toBeVisibleSoon();
+    } finally {
+      await page.close();
+    }
+  }, 240_000);
+
+  it('Sở thêm chỉ tiêu vào mẫu và đổi hạn nộp kỳ này; trường thấy chỉ tiêu mới, hạn mới và số liệu tuyên truyền tự điền từ sổ', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const due = afterQuarterEnd(20);
+    try {
+      // 1. The Sở opens the form editor from the board, adds a catalogue indicator to section IV and saves.
+      await logInAs(page, url, 'so.tdkt');
+      await page.getByRole('link', { name: 'Báo cáo định kỳ' }).click();
+      await page.getByRole('link', { name: 'Sửa mẫu, kỳ báo cáo' }).click();
+      await page.getByRole('heading', { name: /^Mẫu báo cáo: Báo cáo kết quả công tác cải cách hành chính/ }).waitFor();
+      const picker = page.getByRole('textbox', { name: 'Thêm chỉ tiêu vào phần 4' });
+      await picker.fill('rà soát');
+      await page.getByRole('option', { name: 'Số văn bản quy phạm, nội bộ được rà soát' }).click();
+      await expect(page.getByRole('table', { name: 'Chỉ tiêu của phần 4' }).getByText('Số văn bản quy phạm, nội bộ được rà soát')).toBeVisibleSoon();
+      await page.getByRole('button', { name: 'Lưu mẫu báo cáo' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Đã lưu mẫu báo cáo' })).toBeVisibleSoon();
+      // Removing an indicator that sent reports hold is refused with the server's reason.
+      await page.getByRole('button', { name: 'Bỏ chỉ tiêu: Tỷ lệ hài lòng của người dân, tổ chức' }).click();
+      await page.getByRole('button', { name: 'Lưu mẫu báo cáo' }).click();
+      await expect(page.getByText('Không bỏ được chỉ tiêu đã có số liệu trong báo cáo đã gửi', { exact: false })).toBeVisibleSoon();
+
+      // 2. This quarter's due date moves (dd/mm/yyyy).
+      await page.reload();
+      const periods = page.getByRole('table', { name: 'Kỳ báo cáo' });
+      await periods.getByRole('button', { name: `Sửa hạn nộp ${current}` }).click();
+      await periods.getByRole('textbox', { name: `Hạn nộp ${current}` }).fill(due);
+      await periods.getByRole('button', { name: 'Lưu', exact: true }).click();
+      await expect(page.getByRole('status').filter({ hasText: `Đã đổi hạn nộp ${current}: ${due}` })).toBeVisibleSoon();
+      await expect(periods.getByRole('row').filter({ hasText: current }).getByText(due)).toBeVisibleSoon();
+
+      // 3. A school without a report this quarter opens it: the new indicator, the new due date, and
+      //    the website posts taken from its outreach log (none yet).
+      await page.context().clearCookies();
+      await logInAs(page, url, 'hht.tdkt');
+      await openMyReport(page, current);
+      await expect(page.getByText(`Hạn nộp ${due}`, { exact: false })).toBeVisibleSoon();
+      await expect(page.getByLabel('Số văn bản quy phạm, nội bộ được rà soát', { exact: false }).first()).toBeVisibleSoon();
+      const posts = page.getByRole('textbox', { name: 'Số tin, bài đăng trên website' });
+      expect(await posts.inputValue()).toBe('0');
+      await expect(page.getByText('Sổ tuyên truyền: số hoạt động (Website)', { exact: false })).toBeVisibleSoon();
+
+      // 4. The school logs a website post today; its report now shows 1.
+      await page.getByRole('link', { name: 'Truyền thông' }).click();
+      await page.getByRole('heading', { name: 'Truyền thông, tuyên truyền thi đua' }).waitFor();
+      await page.getByRole('button', { name: 'Ghi hoạt động' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Kênh' }).click();
+      await page.getByRole('option', { name: 'Website' }).click();
+      await dialog.getByLabel('Ngày thực hiện').fill(dmy(new Date()));
+      await dialog.getByLabel('Nội dung').fill('Đăng tin công khai thủ tục tuyển sinh lớp 10 trên website của trường');
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await expect(page.getByText('Đã ghi hoạt động tuyên truyền.')).toBeVisibleSoon();
+      await openMyReport(page, current);
+      await expect.poll(() => page.getByRole('textbox', { name: 'Số tin, bài đăng trên website' }).inputValue(), { timeout: 15_000 }).toBe('1');
     } finally {
       await page.close();
     }

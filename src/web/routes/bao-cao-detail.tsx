@@ -37,7 +37,8 @@ function ValueInput({ item, value, onChange, disabled, error, description }: { i
 export default function ReportDetailPage() {
   const { id } = useParams();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['reports', 'submission', id], queryFn: () => api.get<TSubmission>(`/reports/submissions/${id}`) });
+  // Fetched on every open: figures fed by the outreach log follow the log while the report is a draft.
+  const q = useQuery({ queryKey: ['reports', 'submission', id], queryFn: () => api.get<TSubmission>(`/reports/submissions/${id}`), staleTime: 0 });
   const [draft, setDraft] = useState<TDraft>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);

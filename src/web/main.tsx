@@ -30,6 +30,7 @@ const UsersPage = lazy(() => import('./routes/users'));
 const AuditPage = lazy(() => import('./routes/audit'));
 const EligibilityPage = lazy(() => import('./routes/eligibility'));
 const RuleSetsPage = lazy(() => import('./routes/rule-sets'));
+const NominationsPage = lazy(() => import('./routes/de-nghi'));
 const ReviewsPage = lazy(() => import('./routes/binh-xet'));
 const ReviewDetailPage = lazy(() => import('./routes/binh-xet-detail'));
 const AssessmentsPage = lazy(() => import('./routes/assessments'));
@@ -108,6 +109,7 @@ function App() {
           <Route path="/tai-khoan" element={can('user.manage') ? <UsersPage /> : <Navigate to="/" replace />} />
           <Route path="/nhat-ky" element={can('audit.read') ? <AuditPage /> : <Navigate to="/" replace />} />
           <Route path="/xet-khen-thuong" element={can('commendation.read') ? <EligibilityPage /> : <Navigate to="/" replace />} />
+          <Route path="/de-nghi" element={can('commendation.read') || me.data.personId ? <NominationsPage /> : <Navigate to="/" replace />} />
           <Route path="/binh-xet" element={can('commendation.read') || can('review.vote') ? <ReviewsPage /> : <Navigate to="/" replace />} />
           <Route path="/binh-xet/:id" element={can('commendation.read') || can('review.vote') ? <ReviewDetailPage /> : <Navigate to="/" replace />} />
           <Route path="/ho-so-khen-thuong" element={<DossiersPage />} />

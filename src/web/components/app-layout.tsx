@@ -92,6 +92,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
     { to: '/truyen-thong', label: 'Truyền thông', show: can('report.read') },
     { to: '/dien-hinh', label: 'Điển hình tiên tiến', show: can('report.read') },
     { to: '/danh-gia', label: 'Đánh giá, xếp hạng', show: can('assessment.read') },
+    { to: '/de-nghi', label: 'Đề nghị khen thưởng', show: can('commendation.read') || !!me.personId },
     { to: '/binh-xet', label: 'Bình xét', show: can('commendation.read') || can('review.vote') },
     { to: '/ho-so-khen-thuong', label: 'Hồ sơ khen thưởng', show: can('commendation.read') || !!me.personId },
     { to: '/quy-dinh', label: 'Bộ quy tắc', show: can('rules.manage') },

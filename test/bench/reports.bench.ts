@@ -18,6 +18,7 @@ import { createForm } from '../../src/server/reports/forms';
 import { DEMO_REPORT_SECTIONS } from '../../src/server/reports/demo';
 import { getRollup, getBoard } from '../../src/server/reports/rollup';
 import { getSubmission } from '../../src/server/reports/submissions';
+import { addDays } from '../../src/server/reports/periods';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 2000);
 const P = '99';
@@ -87,6 +88,12 @@ async function main() {
   await time('board of who has not reported', 10, () => getBoard(ctx, { formId: form.id, periodId: period.id }));
   const one = await db.selectFrom('report_submissions').select('id').where('period_id', '=', period.id).limit(1).offset(777).executeTakeFirstOrThrow();
   await time('opening one unit\'s report form (target < 200 ms)', 30, () => getSubmission(ctx, one.id));
+  // A draft's figures fed by the outreach log are counted on open: 5 activities per unit in the quarter.
+  const channels = ['ban_tin', 'website', 'zalo', 'facebook', 'hoi_nghi', 'tap_huan'] as const;
+  const entries = schools.flatMap((s, i) => Array.from({ length: 5 }, (_, k) => ({ id: newId(), province_code: P, unit_id: s.id, plan_id: null, channel: channels[(i + k) % 6], activity_date: addDays(period.from, 5 + k * 17), title: `Hoạt động ${k + 1}`, participants: 30 + k, reach: 100 * k, link: null, note: null, created_by: userId, created_at: now })));
+  for (let i = 0; i < entries.length; i += 500) await db.insertInto('outreach_entries').values(entries.slice(i, i + 500)).execute();
+  await db.updateTable('report_submissions').set({ state: 'draft' }).where('id', '=', one.id).execute();
+  await time(`opening one unit's draft with figures from the outreach log (${entries.length} log rows; target < 200 ms)`, 30, () => getSubmission(ctx, one.id));
   await deps.database.close?.();
   if (dropPg) await dropPg();
   fs.rmSync(dataDir, { recursive: true, force: true });

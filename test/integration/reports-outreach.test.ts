@@ -189,4 +189,11 @@ describeOnBothDatabases('báo cáo định kỳ: số liệu tuyên truyền t�
     // 01/12 tập huấn, 15/12 website; 20/12 and 31/12 fall outside.
     expect(custom.json.values).toMatchObject({ tt_website_posts: 1, tt_meetings: 1, tt_meeting_participants: 40 });
   });
+
+  it('the OpenAPI document lists the new path and the notes of a correction', async () => {
+    const doc = await (await env().app.request('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths).some((k) => k.endsWith('/reports/forms/{id}/periods'))).toBe(true);
+    expect(JSON.stringify(doc.components.schemas.ReportValues)).toContain('notes');
+    expect(JSON.stringify(doc.components.schemas.ReportIndicatorInput)).toContain('outreach');
+  });
 });

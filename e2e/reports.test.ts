@@ -1,8 +1,9 @@
 // Browser test of the periodic reports: the Sở's CCHC plan asks a quarterly report of its THPT schools
 // (demo). Two schools send this quarter's report; the Sở returns one with a reason and the school sends
 // it again; a school that missed last quarter is reminded and then reports late; the Sở sees the
-// roll-up chart and the ranking. Then the Sở adds an indicator to the form and moves this quarter's due
-// date in the browser; a third school sees both, and its outreach figure follows its outreach log.
+// roll-up chart and the ranking. Then the Sở adds a catalogue indicator and a new outreach-fed one to
+// the form and moves this quarter's due date in the browser; a third school sees them, and its outreach
+// figures follow its outreach log.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
@@ -158,6 +159,16 @@ describe.skipIf(!enabled)('giao diện web: báo cáo định kỳ CCHC, trả l
       await picker.fill('rà soát');
       await page.getByRole('option', { name: 'Số văn bản quy phạm, nội bộ được rà soát' }).click();
       await expect(page.getByRole('table', { name: 'Chỉ tiêu của phần 4' }).getByText('Số văn bản quy phạm, nội bộ được rà soát')).toBeVisibleSoon();
+      // …and a new indicator of the province's catalogue, counted from the outreach log (every channel).
+      await page.getByRole('button', { name: 'Tạo chỉ tiêu mới cho phần 4' }).click();
+      const create = page.getByRole('dialog');
+      await create.getByLabel('Mã chỉ tiêu').fill('tt_hoat_dong_cchc');
+      await create.getByLabel('Tên chỉ tiêu').fill('Số hoạt động tuyên truyền về cải cách hành chính');
+      await create.getByLabel('Đơn vị tính').fill('hoạt động');
+      await create.getByLabel('Lấy số liệu từ sổ tuyên truyền', { exact: false }).check();
+      await create.getByRole('button', { name: 'Tạo và thêm vào mẫu' }).click();
+      await expect(page.getByRole('table', { name: 'Chỉ tiêu của phần 4' }).getByText('Số hoạt động tuyên truyền về cải cách hành chính')).toBeVisibleSoon();
+      await expect(page.getByRole('table', { name: 'Chỉ tiêu của phần 4' }).getByText('Từ sổ tuyên truyền: số hoạt động (mọi kênh)')).toBeVisibleSoon();
       await page.getByRole('button', { name: 'Lưu mẫu báo cáo' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'Đã lưu mẫu báo cáo' })).toBeVisibleSoon();
       // Removing an indicator that sent reports hold is refused with the server's reason.
@@ -183,6 +194,7 @@ describe.skipIf(!enabled)('giao diện web: báo cáo định kỳ CCHC, trả l
       await expect(page.getByLabel('Số văn bản quy phạm, nội bộ được rà soát', { exact: false }).first()).toBeVisibleSoon();
       const posts = page.getByRole('textbox', { name: 'Số tin, bài đăng trên website' });
       expect(await posts.inputValue()).toBe('0');
+      expect(await page.getByRole('textbox', { name: 'Số hoạt động tuyên truyền về cải cách hành chính' }).inputValue()).toBe('0');
       await expect(page.getByText('Sổ tuyên truyền: số hoạt động (Website)', { exact: false })).toBeVisibleSoon();
 
       // 4. The school logs a website post today; its report now shows 1.
@@ -198,6 +210,7 @@ describe.skipIf(!enabled)('giao diện web: báo cáo định kỳ CCHC, trả l
       await expect(page.getByText('Đã ghi hoạt động tuyên truyền.')).toBeVisibleSoon();
       await openMyReport(page, current);
       await expect.poll(() => page.getByRole('textbox', { name: 'Số tin, bài đăng trên website' }).inputValue(), { timeout: 15_000 }).toBe('1');
+      expect(await page.getByRole('textbox', { name: 'Số hoạt động tuyên truyền về cải cách hành chính' }).inputValue()).toBe('1');
     } finally {
       await page.close();
     }

@@ -159,7 +159,7 @@ function SectionsEditor({ form, catalogue }: { form: TReportForm; catalogue: TCa
             </Table>
             <Group mt="xs" align="end">
               <Select label="Thêm chỉ tiêu từ danh mục" aria-label={`Thêm chỉ tiêu vào phần ${si + 1}`} placeholder="Tìm chỉ tiêu…" searchable data={options} value={null} onChange={(v) => add(si, v)} w={420} />
-              <Button variant="light" size="sm" onClick={() => setCreatingFor(si)}>Tạo chỉ tiêu mới</Button>
+              <Button variant="light" size="sm" onClick={() => setCreatingFor(si)} aria-label={`Tạo chỉ tiêu mới cho phần ${si + 1}`}>Tạo chỉ tiêu mới</Button>
             </Group>
           </Card>
         ))}

@@ -4,6 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, DEMO_PASSWORD, browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
+import { schoolYearOf } from '../src/shared/vn';
 
 const enabled = browserTestsEnabled('e2e/eligibility.test.ts');
 const TT07 = 'luat2022-nd152-2025-tt07-2026';
@@ -32,6 +33,7 @@ describe.skipIf(!enabled)('giao diện web: xét điều kiện khen thưởng, 
   let env: TBrowserEnv;
   let browser: Browser;
   let url = '';
+  let cstdcs = { individual: 0, collective: 0, total: 0 };
 
   beforeAll(async () => {
     env = await startBrowserEnv('thidua-e2e-eligibility-');
@@ -44,12 +46,14 @@ describe.skipIf(!enabled)('giao diện web: xét điều kiện khen thưởng, 
     const ldtt = { ...set.titles.LDTT, verified: true, criteria: { individual: set.titles.LDTT.criteria.individual.map(markVerified) } };
     const saved = await admin('POST', `/rule-sets/${TT07}/versions`, { baseVersion: current.version, reason: 'Đã đối chiếu tiêu chuẩn LĐTT', ruleSet: { ...set, verified: true, titles: { ...set.titles, LDTT: ldtt } } });
     expect(saved.status).toBe(200);
-    // Two recorded awards of the school for the statistics tab.
+    // The school's CSTĐCS in the demo's ten years of history, as the statistics API counts them (the tab must show the same).
     const officer = await apiAs(url, 'pdp.tdkt', DEMO_PASSWORD);
     const lan = (await officer('GET', '/people?q=nguyen thi lan&pageSize=5')).json.items.find((p: { fullName: string }) => p.fullName === 'Nguyễn Thị Lan');
-    for (const y of [2023, 2024]) {
-      expect((await officer('POST', '/awards', { personId: lan.id, code: 'CSTDCS', schoolYear: y, decisionNumber: `${y}/QĐ-SGDĐT` })).status).toBe(200);
-    }
+    // The tab's default range: the six school years up to the current one.
+    const y = schoolYearOf(new Date().toISOString().slice(0, 10));
+    const stats = (await officer('GET', `/award-stats?unitId=${lan.unitId}&groupBy=title&fromYear=${y - 5}&toYear=${y}`)).json;
+    cstdcs = stats.items.find((i: { key: string }) => i.key === 'CSTDCS');
+    expect(cstdcs.individual).toBeGreaterThanOrEqual(2);
   });
 
   afterAll(async () => {
@@ -77,13 +81,16 @@ describe.skipIf(!enabled)('giao diện web: xét điều kiện khen thưởng, 
       await expect(ldtt.getByText(/^Năm học 2025-2026: Hoàn thành/)).toBeVisibleSoon();
       await expect(ldtt.getByText(/Luật Thi đua, khen thưởng 06\/2022\/QH15 Điều 24/).first()).toBeVisibleSoon();
       expect(await ldtt.getByText('chưa xác minh', { exact: true }).count()).toBe(0);
+      // Her demo history (CSTĐCS in the two previous years, a provincial initiative): CSTĐ cấp tỉnh is proposed.
+      const drawer = officer.getByRole('dialog', { name: 'Điều kiện khen thưởng: Nguyễn Thị Lan' });
+      await expect(drawer.getByText(/đề nghị Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh/)).toBeVisibleSoon();
       await officer.keyboard.press('Escape');
-      // Statistics: the two CSTĐCS recorded for the school, in the table and the chart.
+      // Statistics: the school's CSTĐCS of the demo history, in the table and the chart.
       await officer.getByRole('tab', { name: 'Thống kê' }).click();
       const row = officer.getByRole('row', { name: /Chiến sĩ thi đua cơ sở/ });
       await expect(row).toBeVisibleSoon();
-      expect((await row.textContent())?.replace(/\s+/g, ' ')).toMatch(/Chiến sĩ thi đua cơ sở\s*2\s*0\s*2/);
-      await expect(officer.getByRole('img', { name: /Biểu đồ số khen thưởng: Chiến sĩ thi đua cơ sở 2/ })).toBeVisibleSoon();
+      expect((await row.textContent())?.replace(/\s+/g, ' ')).toMatch(new RegExp(`Chiến sĩ thi đua cơ sở\\s*${cstdcs.individual}\\s*0\\s*${cstdcs.total}`));
+      await expect(officer.getByRole('img', { name: new RegExp(`^Biểu đồ số khen thưởng: .*\\bChiến sĩ thi đua cơ sở ${cstdcs.total}(,|$)`) })).toBeVisibleSoon();
       await officer.getByRole('tab', { name: 'Xét điều kiện' }).click();
 
       await logInAs(adminPage, url, 'admin', ADMIN_PASSWORD);

@@ -94,7 +94,7 @@ describeOnBothDatabases('nhật ký băm chuỗi, tác vụ nền, tệp đính 
     const names = e.kind === 'postgres'
       ? (await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'public'`.execute(e.deps.database.db)).rows.map((r) => r.indexname)
       : (await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(e.deps.database.db)).rows.map((r) => r.name);
-    for (const idx of ['people_province_name_idx', 'people_unit_name_idx', 'unit_closure_desc_idx', 'audit_entity_idx', 'jobs_claim_idx', 'employments_person_idx', 'performance_ratings_person_idx']) expect(names).toContain(idx);
+    for (const idx of ['people_province_name_cover_idx', 'people_unit_name_idx', 'unit_closure_desc_idx', 'audit_entity_idx', 'jobs_claim_idx', 'employments_person_idx', 'performance_ratings_person_idx']) expect(names).toContain(idx);
   });
 });
 

@@ -13,13 +13,14 @@ import * as m0009 from './migrations/0009-reports';
 import * as m0010 from './migrations/0010-participation';
 import * as m0011 from './migrations/0011-assessments';
 import * as m0012 from './migrations/0012-report-outreach';
+import * as m0013 from './migrations/0013-people-search-cover';
 
 type TMigration = { up: (db: any, kind: Database['kind']) => Promise<void> };
 
 /** Append new migrations here; never edit one that has shipped. */
 export const MIGRATIONS: [string, TMigration][] = [['0001-core', m0001], ['0002-documents', m0002], ['0003-plans', m0003], ['0004-scale-indexes', m0004], ['0005-awards', m0005],
   ['0006-rule-sets', m0006], ['0007-reviews', m0007], ['0008-dossiers', m0008], ['0009-reports', m0009], ['0010-participation', m0010], ['0011-assessments', m0011],
-  ['0012-report-outreach', m0012]];
+  ['0012-report-outreach', m0012], ['0013-people-search-cover', m0013]];
 
 export async function migrateToLatest(database: Database): Promise<string[]> {
   const { db, kind } = database;

@@ -45,7 +45,20 @@ type Ctx = {
   year: number;
   on?: string;
   depth: number;
+  /** Verdicts of nested titles already computed for the same subject, set, year and date. */
+  memo?: Memo;
+  /** How deep this evaluation nested, and whether MAX_DEPTH cut a nested evaluation short. */
+  track: Track;
 };
+
+type Track = { reach: number; cut: boolean };
+/**
+ * One computed title per code. A verdict computed at depth d that nested `reach` levels without being cut
+ * by MAX_DEPTH is the same at any depth d' with d' + reach ≤ MAX_DEPTH (the same nested calls succeed);
+ * one that was cut is reused only at its own depth.
+ */
+type MemoEntry = Track & { verdict: Verdict; depth: number };
+type Memo = Map<string, MemoEntry>;
 
 // ---------------------------------------------------------------------------------------------------
 // Small helpers.
@@ -127,8 +140,15 @@ function collectiveYear(ctx: Ctx): CollectiveYear | undefined {
 
 /** Status of a title for the year considered, evaluated now (used when the record is not held yet). */
 function evaluateNested(ctx: Ctx, code: string): Verdict | null {
-  if (ctx.depth >= MAX_DEPTH || !ctx.ruleSet.titles[code]) return null;
-  return evaluateTitle(ctx.subject, code, ctx.ruleSet, ctx.year, ctx.on, ctx.depth + 1);
+  if (!ctx.ruleSet.titles[code]) return null;
+  if (ctx.depth >= MAX_DEPTH) {
+    ctx.track.cut = true;
+    return null;
+  }
+  const nested = runTitle(ctx.subject, code, ctx.ruleSet, ctx.year, ctx.on, ctx.depth + 1, ctx.memo);
+  ctx.track.reach = Math.max(ctx.track.reach, nested.reach + 1);
+  ctx.track.cut = ctx.track.cut || nested.cut;
+  return nested.verdict;
 }
 
 function firstProblem(v: Verdict): string {
@@ -462,9 +482,23 @@ function titleOrThrow(ruleSet: RuleSet, code: string): TitleRule {
   return title;
 }
 
-function evaluateTitle(subject: Subject, code: string, ruleSet: RuleSet, year: number, on: string | undefined, depth: number): Verdict {
+function evaluateTitle(subject: Subject, code: string, ruleSet: RuleSet, year: number, on: string | undefined, depth: number, memo?: Memo): Verdict {
+  return runTitle(subject, code, ruleSet, year, on, depth, memo).verdict;
+}
+
+function runTitle(subject: Subject, code: string, ruleSet: RuleSet, year: number, on: string | undefined, depth: number, memo?: Memo): MemoEntry {
+  const hit = memo?.get(code);
+  if (hit && (hit.cut ? hit.depth === depth : depth + hit.reach <= MAX_DEPTH)) return hit;
+  const track: Track = { reach: 0, cut: false };
+  const verdict = computeTitle(subject, code, ruleSet, year, on, depth, memo, track);
+  const entry: MemoEntry = { verdict, depth, reach: track.reach, cut: track.cut };
+  memo?.set(code, entry);
+  return entry;
+}
+
+function computeTitle(subject: Subject, code: string, ruleSet: RuleSet, year: number, on: string | undefined, depth: number, memo: Memo | undefined, track: Track): Verdict {
   const title = titleOrThrow(ruleSet, code);
-  const ctx: Ctx = { subject, titleCode: code, ruleSet, year, on, depth };
+  const ctx: Ctx = { subject, titleCode: code, ruleSet, year, on, depth, memo, track };
   const criteria = title.criteria[subject.kind];
   const reasons: Reason[] = [];
   if (!criteria) {
@@ -512,6 +546,216 @@ function evaluateTitle(subject: Subject, code: string, ruleSet: RuleSet, year: n
 /** Can this person receive `titleCode` for school year `year` under `ruleSet`? */
 export function evaluateIndividual(facts: IndividualFacts, titleCode: string, ruleSet: RuleSet, year: number, options: EvaluateOptions = {}): Verdict {
   return evaluateTitle({ kind: 'individual', facts }, titleCode, ruleSet, year, options.on, 0);
+}
+
+/**
+ * Several titles for one person at once: the same verdicts as `evaluateIndividual` title by title, but
+ * the prerequisites a higher title re-evaluates (CSTĐCS, LĐTT of the year considered…) are computed once
+ * per person and shared (see MemoEntry for when a nested verdict may be reused).
+ */
+export function evaluateIndividualTitles(facts: IndividualFacts, titleCodes: readonly string[], ruleSet: RuleSet, year: number, options: EvaluateOptions = {}): Verdict[] {
+  const subject: Subject = { kind: 'individual', facts };
+  const memo: Memo = new Map();
+  return titleCodes.map((code) => evaluateTitle(subject, code, ruleSet, year, options.on, 0, memo));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Status only: the same decisions as evaluateCriterion / evaluateTitle without building any text, for
+// lists that count verdicts over thousands of people and show the reasons of one page only. Every branch
+// mirrors its twin above (same facts, same comparisons, same order of nested evaluations where the result
+// depends on them); src/server/rules/facts-window.test.ts checks both give the same statuses on varied facts.
+
+type StatusEntry = Track & { status: VerdictStatus; depth: number };
+type StatusCtx = { subject: Subject; titleCode: string; ruleSet: RuleSet; year: number; on?: string; depth: number; memo: Map<string, StatusEntry>; track: Track };
+
+function nestedStatus(ctx: StatusCtx, code: string): VerdictStatus | null {
+  if (!ctx.ruleSet.titles[code]) return null;
+  if (ctx.depth >= MAX_DEPTH) {
+    ctx.track.cut = true;
+    return null;
+  }
+  const nested = runStatus(ctx.subject, code, ctx.ruleSet, ctx.year, ctx.on, ctx.depth + 1, ctx.memo);
+  ctx.track.reach = Math.max(ctx.track.reach, nested.reach + 1);
+  ctx.track.cut = ctx.track.cut || nested.cut;
+  return nested.status;
+}
+
+function criterionOutcome(c: Criterion, ctx: StatusCtx): Reason['outcome'] {
+  const { ruleSet, year } = ctx;
+  switch (c.type) {
+    case 'no_discipline': {
+      const range = schoolYearRange(year);
+      for (const p of ctx.subject.facts.disciplinePeriods ?? []) {
+        if (overlapDays(p, range.from, range.to, range.to) > 0) return 'fail';
+        if (ctx.on && overlapDays(p, ctx.on, ctx.on, ctx.on) > 0) return 'fail';
+      }
+      return 'pass';
+    }
+    case 'min_months_worked': {
+      if (ctx.subject.kind !== 'individual') return 'pass';
+      const facts = ctx.subject.facts;
+      const entry = facts.years?.find((y) => y.year === year);
+      if (entry?.monthsWorked === undefined) return 'pass';
+      const range = schoolYearRange(year);
+      const maternityMonths = (facts.maternityLeavePeriods ?? []).reduce((sum, p) => sum + overlapMonths(p, range.from, range.to, range.to), 0);
+      const maternity = Math.round(maternityMonths * 10) / 10;
+      const counted = Math.min(12, entry.monthsWorked + (ruleSet.maternityLeaveCountsAsWorked.value ? maternity : 0));
+      return counted >= c.months ? 'pass' : 'fail';
+    }
+    case 'min_rating':
+    case 'collective_min_rating': {
+      const rating = ctx.subject.facts.years?.find((y) => y.year === year)?.rating;
+      if (!rating) return 'review';
+      return RATING_RANK[rating] >= RATING_RANK[c.rating] ? 'pass' : 'fail';
+    }
+    case 'title_same_year': {
+      const held = recordsOf(ctx.subject).find((r) => r.code === c.title && r.year === year);
+      if (held && isBasis(held)) return 'pass';
+      const nested = nestedStatus(ctx, c.title);
+      if (nested === 'eligible') return 'pass';
+      if (nested === 'needs_review') return 'review';
+      return 'fail';
+    }
+    case 'consecutive_titles': {
+      const records = recordsOf(ctx.subject).filter((r) => r.code === c.title);
+      let review = false;
+      for (let y = year - c.count + 1; y <= year; y += 1) {
+        if (records.some((r) => r.year === y && isBasis(r))) continue;
+        if (y === year) {
+          const nested = nestedStatus(ctx, c.title);
+          if (nested === 'eligible') continue;
+          if (nested === 'needs_review') {
+            review = true;
+            continue;
+          }
+        }
+        return 'fail';
+      }
+      return review ? 'review' : 'pass';
+    }
+    case 'titles_in_window': {
+      const from = year - c.windowYears + 1;
+      const years = new Set(recordsOf(ctx.subject).filter((r) => r.code === c.title && r.year >= from && r.year <= year && isBasis(r)).map((r) => r.year));
+      let count = years.size;
+      let review = false;
+      if (count < c.count && !years.has(year)) {
+        const nested = nestedStatus(ctx, c.title);
+        if (nested === 'eligible') count += 1;
+        else if (nested === 'needs_review') review = true;
+      }
+      if (count >= c.count) return 'pass';
+      if (review && count + 1 >= c.count) return 'review';
+      return 'fail';
+    }
+    case 'consecutive_ratings': {
+      let unknown = false;
+      for (let y = year - c.count + 1; y <= year; y += 1) {
+        const r = ctx.subject.facts.years?.find((x) => x.year === y)?.rating;
+        if (!r) unknown = true;
+        else if (RATING_RANK[r] < RATING_RANK[c.rating]) return 'fail';
+      }
+      return unknown ? 'review' : 'pass';
+    }
+    case 'has_award_before': {
+      const latest = year - c.yearsBefore;
+      return recordsOf(ctx.subject).some((r) => c.awards.includes(r.code) && isBasis(r) && r.year <= latest) ? 'pass' : 'fail';
+    }
+    case 'initiative': {
+      if (ctx.subject.kind !== 'individual') return 'review';
+      const from = year - c.windowYears + 1;
+      const found = (ctx.subject.facts.initiatives ?? []).filter((i) => i.year >= from && i.year <= year && LEVEL_RANK[i.level] >= LEVEL_RANK[c.level]).length;
+      return found >= c.count ? 'pass' : 'fail';
+    }
+    case 'years_in_sector': {
+      if (ctx.subject.kind !== 'individual') return 'review';
+      const facts = ctx.subject.facts;
+      if (facts.yearsInSector === undefined) return 'review';
+      const end = ctx.on ?? schoolYearRange(year).to;
+      const disciplineDays = c.excludeDiscipline ? (facts.disciplinePeriods ?? []).reduce((sum, p) => sum + overlapDays(p, p.from, end, end), 0) : 0;
+      const disciplineYears = Math.round((disciplineDays / 365.25) * 100) / 100;
+      const counted = Math.round((facts.yearsInSector - disciplineYears) * 100) / 100;
+      const need = (facts.yearsInDisadvantagedAreas ?? 0) >= c.reducedIfDisadvantagedYears ? c.reducedYears : c.years;
+      return counted >= need ? 'pass' : 'fail';
+    }
+    case 'once_only':
+      return recordsOf(ctx.subject).some((r) => r.code === ctx.titleCode && r.year < year) ? 'fail' : 'pass';
+    case 'manual':
+      return (ctx.subject.facts.confirmed ?? []).includes(c.code) ? 'pass' : 'review';
+    case 'any_of': {
+      let review = false;
+      for (const sub of c.criteria) {
+        const o = criterionOutcome(sub, ctx);
+        if (o === 'pass') return 'pass';
+        if (o === 'review') review = true;
+      }
+      return review ? 'review' : 'fail';
+    }
+    case 'all_of': {
+      let review = false;
+      for (const sub of c.criteria) {
+        const o = criterionOutcome(sub, ctx);
+        if (o === 'fail') return 'fail';
+        if (o === 'review') review = true;
+      }
+      return review ? 'review' : 'pass';
+    }
+    case 'member_share_title': {
+      const y = ctx.subject.kind === 'collective' ? ctx.subject.facts.years?.find((x) => x.year === year) : undefined;
+      if (!y || y.memberCount <= 0) return 'review';
+      return y.ldttCount / y.memberCount >= c.share ? 'pass' : 'fail';
+    }
+    case 'all_members_complete': {
+      const y = ctx.subject.kind === 'collective' ? ctx.subject.facts.years?.find((x) => x.year === year) : undefined;
+      if (!y) return 'review';
+      return y.memberCount > 0 && y.completedCount >= y.memberCount ? 'pass' : 'fail';
+    }
+    case 'min_members_with_title': {
+      const y = ctx.subject.kind === 'collective' ? ctx.subject.facts.years?.find((x) => x.year === year) : undefined;
+      if (!y) return 'review';
+      return y.cstdcsCount >= c.count ? 'pass' : 'fail';
+    }
+    case 'no_member_discipline': {
+      const y = ctx.subject.kind === 'collective' ? ctx.subject.facts.years?.find((x) => x.year === year) : undefined;
+      if (!y) return 'review';
+      return y.disciplinedCount === 0 ? 'pass' : 'fail';
+    }
+    case 'leads_cluster': {
+      const y = ctx.subject.kind === 'collective' ? ctx.subject.facts.years?.find((x) => x.year === year) : undefined;
+      if (!y || y.clusterRank === undefined) return 'review';
+      return y.clusterRank === 1 ? 'pass' : 'fail';
+    }
+  }
+}
+
+function runStatus(subject: Subject, code: string, ruleSet: RuleSet, year: number, on: string | undefined, depth: number, memo: Map<string, StatusEntry>): StatusEntry {
+  const hit = memo.get(code);
+  if (hit && (hit.cut ? hit.depth === depth : depth + hit.reach <= MAX_DEPTH)) return hit;
+  const track: Track = { reach: 0, cut: false };
+  const title = titleOrThrow(ruleSet, code);
+  const criteria = title.criteria[subject.kind];
+  let status: VerdictStatus = 'eligible';
+  if (!criteria || recordsOf(subject).some((r) => r.code === code && r.year === year && isBasis(r))) status = 'not_eligible';
+  else {
+    const ctx: StatusCtx = { subject, titleCode: code, ruleSet, year, on, depth, memo, track };
+    for (const c of criteria) {
+      const o = criterionOutcome(c, ctx);
+      if (o === 'fail') {
+        status = 'not_eligible';
+        break;
+      }
+      if (o === 'review') status = 'needs_review';
+    }
+  }
+  const entry: StatusEntry = { status, depth, reach: track.reach, cut: track.cut };
+  memo.set(code, entry);
+  return entry;
+}
+
+/** The statuses `evaluateIndividualTitles` would give (same order), without reasons or any text. */
+export function individualStatuses(facts: IndividualFacts, titleCodes: readonly string[], ruleSet: RuleSet, year: number, options: EvaluateOptions = {}): VerdictStatus[] {
+  const subject: Subject = { kind: 'individual', facts };
+  const memo = new Map<string, StatusEntry>();
+  return titleCodes.map((code) => runStatus(subject, code, ruleSet, year, options.on, 0, memo).status);
 }
 
 /** Can this collective receive `titleCode` for school year `year` under `ruleSet`? */

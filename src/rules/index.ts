@@ -13,6 +13,8 @@ export {
 export { selectRuleSet, ruleSetInForce, type CaseDates, type RuleSetSelection, type SelectionStep } from './select-rule-set';
 export {
   evaluateIndividual,
+  evaluateIndividualTitles,
+  individualStatuses,
   evaluateCollective,
   evaluateIndividualOn,
   evaluateCollectiveOn,

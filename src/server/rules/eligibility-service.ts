@@ -6,7 +6,8 @@
 // Other features call `evaluatePeople` / `evaluateUnits`; both check access themselves.
 import {
   evaluateCollective,
-  evaluateIndividual,
+  evaluateIndividualTitles,
+  individualStatuses,
   selectRuleSet,
   suggestProposals,
   type CollectiveFacts,
@@ -19,6 +20,7 @@ import {
   type Verdict,
   type VerdictStatus,
 } from '../../rules';
+import { sql } from 'kysely';
 import { RulesError } from '../../rules/errors';
 import { DISCIPLINE_LABELS } from '../../shared/labels';
 import { foldVietnamese, schoolYearOf } from '../../shared/vn';
@@ -26,9 +28,11 @@ import { grantRoots, hasPermissionSomewhere, requireAccess, type TContext } from
 import type { Db, Tx } from '../db/database';
 import { AppError, notFound } from '../errors';
 import { todayIso } from '../ids';
+import { awardCodeGroups, factsWindow, type TFactsWindow } from './facts-window';
 import { loadActiveRuleSets, tableExists } from './rule-sets';
 
-const CHUNK = 2000;
+/** People per round of queries (and, in listEligibility, per round of evaluation). */
+export const CHUNK = 2000;
 const RATING_RANK: Record<Rating, number> = { HTXSNV: 3, HTTNV: 2, HTNV: 1, KHTNV: 0 };
 
 export type TEligibilityVerdict = {
@@ -120,35 +124,70 @@ function splitRecords(rows: HeldRecord[], set: RuleSet): { titles: HeldRecord[];
 /**
  * Facts of many people in bulk: ratings, award history (valid rows, thematic flag), disciplines,
  * employments (months worked in the year considered), years in the sector, recognised initiatives.
- * About six queries per 2,000 people.
+ * About six queries per 2,000 people. With `window` (see facts-window.ts) only the school years the rule
+ * set can read are loaded for ratings, awards and initiatives; without it, every year. `lean` leaves out
+ * what only the reasons' texts use (names, unit, decision numbers and dates, initiative titles): enough
+ * for `individualStatuses`, not for verdicts shown to a user.
  */
 export async function loadPeopleFacts(
   db: Db | Tx,
   kind: 'sqlite' | 'postgres',
   personIds: readonly string[],
-  opts: { schoolYear: number; reviewDate: string; ruleSet: RuleSet },
+  opts: { schoolYear: number; reviewDate: string; ruleSet: RuleSet; window?: TFactsWindow | null; chunkSize?: number; lean?: boolean },
 ): Promise<TLoadedFacts[]> {
   const out: TLoadedFacts[] = [];
   const hasInitiatives = await tableExists(db, kind, 'initiatives');
-  for (const ids of chunks([...new Set(personIds)])) {
+  const w = opts.window ?? null;
+  const lean = !!opts.lean;
+  for (const ids of chunks([...new Set(personIds)], opts.chunkSize)) {
+    // PostgreSQL plans a long `IN ($1 … $2000)` as a sequential scan of the whole table (≈ 450 ms for the
+    // awards of a province, per chunk); a semi-join on unnest($1) probes the person index once per id.
+    const these = kind === 'postgres' ? sql<string>`(select unnest(${ids}::text[]))` : ids;
     const [people, ratings, awards, disciplines, employments, initiatives] = await Promise.all([
+      lean
+        ? (db.selectFrom('people').select(['people.id', 'people.sector_start_date']).where('people.id', 'in', these).execute() as Promise<TPersonRow[]>)
+        : db
+            .selectFrom('people')
+            .leftJoin('units', 'units.id', 'people.unit_id')
+            .select(['people.id', 'people.full_name', 'people.unit_id', 'people.position', 'people.sector_start_date', 'units.name as unit_name'])
+            .where('people.id', 'in', these)
+            .execute(),
       db
-        .selectFrom('people')
-        .leftJoin('units', 'units.id', 'people.unit_id')
-        .select(['people.id', 'people.full_name', 'people.unit_id', 'people.position', 'people.sector_start_date', 'units.name as unit_name'])
-        .where('people.id', 'in', ids)
+        .selectFrom('performance_ratings')
+        .select(['person_id', 'school_year', 'rating'])
+        .where('person_id', 'in', these)
+        .$if(!!w, (qb) => qb.where('school_year', '>=', w!.ratingsFrom).where('school_year', '<=', w!.toYear))
         .execute(),
-      db.selectFrom('performance_ratings').select(['person_id', 'school_year', 'rating']).where('person_id', 'in', ids).execute(),
       db
         .selectFrom('awards')
-        .select(['person_id', 'code', 'school_year', 'thematic', 'decision_number', 'decision_date'])
-        .where('person_id', 'in', ids)
+        // lean: the decision columns are left out (read below as absent).
+        .select((lean ? ['person_id', 'code', 'school_year', 'thematic'] : ['person_id', 'code', 'school_year', 'thematic', 'decision_number', 'decision_date']) as ['person_id', 'code', 'school_year', 'thematic', 'decision_number', 'decision_date'])
+        .where('person_id', 'in', these)
         .where('voided_at', 'is', null)
+        // Oldest first, so that a reason quoting "the" earlier award names the same one on both databases.
+        .orderBy('school_year')
+        .orderBy('code')
+        .orderBy('thematic')
+        // As inFactsWindow(w, 'awards', year, code): whole history of allYearsCodes; else up to toYear, from
+        // the code's own first year or awardsFrom.
+        .$if(!!w, (qb) =>
+          qb.where((eb) => {
+            const from = [eb('school_year', '>=', w!.awardsFrom), ...awardCodeGroups(w!).map((g) => eb.and([eb('code', 'in', g.codes), eb('school_year', '>=', g.from)]))];
+            const inYears = eb.and([eb('school_year', '<=', w!.toYear), eb.or(from)]);
+            return w!.allYearsCodes.length ? eb.or([eb('code', 'in', w!.allYearsCodes), inYears]) : inYears;
+          }),
+        )
         .execute(),
-      db.selectFrom('disciplines').select(['person_id', 'form', 'from_date', 'to_date', 'decision_number']).where('person_id', 'in', ids).execute(),
-      db.selectFrom('employments').select(['person_id', 'from_date', 'to_date']).where('person_id', 'in', ids).execute(),
+      db.selectFrom('disciplines').select(['person_id', 'form', 'from_date', 'to_date', 'decision_number']).where('person_id', 'in', these).execute(),
+      db.selectFrom('employments').select(['person_id', 'from_date', 'to_date']).where('person_id', 'in', these).execute(),
       hasInitiatives
-        ? db.selectFrom('initiatives').select(['person_id', 'school_year', 'level', 'title']).where('person_id', 'in', ids).where('status', '=', 'recognised').execute()
+        ? db
+            .selectFrom('initiatives')
+            .select((lean ? ['person_id', 'school_year', 'level'] : ['person_id', 'school_year', 'level', 'title']) as ['person_id', 'school_year', 'level', 'title'])
+            .where('person_id', 'in', these)
+            .where('status', '=', 'recognised')
+            .$if(!!w, (qb) => qb.where('school_year', '>=', w!.initiativesFrom).where('school_year', '<=', w!.toYear))
+            .execute()
         : Promise.resolve([] as { person_id: string; school_year: number; level: 'co_so' | 'tinh' | 'toan_quoc'; title: string }[]),
     ]);
     const group = <T extends { person_id: string | null }>(rows: T[]) => {
@@ -179,13 +218,12 @@ export async function loadPeopleFacts(
           else years.push({ year: opts.schoolYear, monthsWorked: months } as never);
         }
       }
-      const held: HeldRecord[] = (byAward.get(p.id) ?? []).map((a) => ({
-        code: a.code,
-        year: Number(a.school_year),
-        thematic: Number(a.thematic) === 1,
-        ...(a.decision_number ? { decisionRef: `Quyết định số ${a.decision_number}` } : {}),
-        ...(a.decision_date ? { decisionDate: a.decision_date } : {}),
-      }));
+      const held: HeldRecord[] = (byAward.get(p.id) ?? []).map((a) => {
+        const r: HeldRecord = { code: a.code, year: Number(a.school_year), thematic: Number(a.thematic) === 1 };
+        if (a.decision_number) r.decisionRef = `Quyết định số ${a.decision_number}`;
+        if (a.decision_date) r.decisionDate = a.decision_date;
+        return r;
+      });
       const { titles, awards: forms } = splitRecords(held, opts.ruleSet);
       const yearsInSector = p.sector_start_date ? Math.max(0, Math.floor(((day(opts.reviewDate) - day(p.sector_start_date)) / 365.25) * 100) / 100) : undefined;
       out.push({
@@ -265,10 +303,10 @@ export function suggestionsFrom(verdicts: Verdict[], set: RuleSet): TSuggestion[
   return out;
 }
 
-function evaluateLoaded(loaded: TLoadedFacts, set: RuleSet, schoolYear: number, reviewDate: string, titles: string[]): TPersonEligibility {
-  const raw = titles.map((code) => evaluateIndividual(loaded.facts, code, set, schoolYear, { on: reviewDate }));
+function evaluateLoaded(loaded: TLoadedFacts, set: RuleSet, schoolYear: number, reviewDate: string, titles: string[], computed?: Verdict[]): TPersonEligibility {
+  const raw = computed ?? evaluateIndividualTitles(loaded.facts, titles, set, schoolYear, { on: reviewDate });
   // Suggestions need every title that builds on earlier ones; reuse the verdicts already computed.
-  const all = titles.length === Object.keys(set.titles).filter((c) => set.titles[c].criteria.individual).length;
+  const all = titles.length === individualTitles(set).length;
   const suggestions = all
     ? suggestionsFrom(raw, set)
     : suggestProposals(loaded.facts, set, schoolYear, { on: reviewDate }).map((s) => ({ titleCode: s.titleCode, titleName: s.titleName, status: s.status, message: s.message }));
@@ -299,7 +337,8 @@ export async function evaluatePeople(ctx: TContext, input: TEvaluatePeopleInput)
   await requirePeopleReadable(ctx, ids);
   const { set, used } = await chooseRuleSet(ctx.db, reviewDate);
   const titles = input.titles?.length ? input.titles.flatMap((t) => individualTitles(set, t)) : individualTitles(set);
-  const loaded = await loadPeopleFacts(ctx.db, ctx.kind, ids, { schoolYear: input.schoolYear, reviewDate, ruleSet: set });
+  const window = factsWindow(set, input.schoolYear);
+  const loaded = await loadPeopleFacts(ctx.db, ctx.kind, ids, { schoolYear: input.schoolYear, reviewDate, ruleSet: set, window });
   return { schoolYear: input.schoolYear, reviewDate, ruleSet: used, people: loaded.map((l) => evaluateLoaded(l, set, input.schoolYear, reviewDate, titles)) };
 }
 
@@ -335,10 +374,13 @@ export type TEligibilityListQuery = {
 
 /**
  * Everyone in a unit's subtree for a school year: verdicts per title, counts per title over the whole
- * list, and the page asked for. Evaluated in bulk (all people once, then paged, so the counts and the
- * "only eligible" filter are exact).
+ * list, and the page asked for. The counters are evaluated chunk by chunk (`chunkSize` people at a time)
+ * by the status-only evaluator on lean facts, so memory holds one or two chunks and the counters (plus
+ * the ids of the list, and with "only eligible" the set of those eligible); the page's rows are then
+ * loaded again with their full facts and evaluated with reasons and suggestions. Counts, `total` (also with
+ * "only eligible") and the page are exactly those of evaluating everyone at once.
  */
-export async function listEligibility(ctx: TContext, q: TEligibilityListQuery) {
+export async function listEligibility(ctx: TContext, q: TEligibilityListQuery, opts: { chunkSize?: number } = {}) {
   await requireAccess(ctx, 'commendation.read', [q.unitId]);
   const schoolYear = q.schoolYear ?? defaultSchoolYear();
   const reviewDate = q.reviewDate ?? defaultReviewDate(schoolYear);
@@ -354,24 +396,43 @@ export async function listEligibility(ctx: TContext, q: TEligibilityListQuery) {
     people = people.where('people.name_search', 'like', `%${foldVietnamese(q.q)}%`);
   }
   const ids = (await people.execute()).map((r) => r.id);
-  const loaded = await loadPeopleFacts(ctx.db, ctx.kind, ids, { schoolYear, reviewDate, ruleSet: set });
-  let rows = loaded.map((l) => evaluateLoaded(l, set, schoolYear, reviewDate, titles));
-  const summary = titles.map((code) => {
-    let eligible = 0;
-    let needsReview = 0;
-    let notEligible = 0;
-    for (const r of rows) {
-      const v = r.verdicts.find((x) => x.titleCode === code);
-      if (!v) continue;
-      if (v.status === 'eligible') eligible += 1;
-      else if (v.status === 'needs_review') needsReview += 1;
-      else notEligible += 1;
+  const window = factsWindow(set, schoolYear);
+  const size = Math.max(1, opts.chunkSize ?? CHUNK);
+  const counts = titles.map(() => ({ eligible: 0, needsReview: 0, notEligible: 0 }));
+  // Pass 1, chunk by chunk: statuses only (lean facts, no text) → counters, and who is eligible for
+  // something when the list is filtered so.
+  const eligibleIds = q.onlyEligible ? new Set<string>() : null;
+  const load = (part: string[]) => {
+    const p = loadPeopleFacts(ctx.db, ctx.kind, part, { schoolYear, reviewDate, ruleSet: set, window, chunkSize: size, lean: true });
+    p.catch(() => undefined); // a failure is reported where the chunk is awaited, never as an unhandled rejection
+    return p;
+  };
+  const parts = chunks(ids, size);
+  // The next chunk's queries run (on PostgreSQL, in the database's own process) while this one is evaluated.
+  let next = parts.length ? load(parts[0]) : null;
+  for (let i = 0; i < parts.length; i += 1) {
+    const loaded = await next!;
+    next = i + 1 < parts.length ? load(parts[i + 1]) : null;
+    for (const l of loaded) {
+      const statuses = individualStatuses(l.facts, titles, set, schoolYear, { on: reviewDate });
+      let any = false;
+      for (let t = 0; t < statuses.length; t += 1) {
+        const status = statuses[t];
+        if (status === 'eligible') {
+          counts[t].eligible += 1;
+          any = true;
+        } else if (status === 'needs_review') counts[t].needsReview += 1;
+        else counts[t].notEligible += 1;
+      }
+      if (any) eligibleIds?.add(l.person.id);
     }
-    return { titleCode: code, titleName: set.titles[code].name, shortName: set.titles[code].shortName, eligible, needsReview, notEligible };
-  });
-  if (q.onlyEligible) rows = rows.filter((r) => r.verdicts.some((v) => v.eligible));
-  const total = rows.length;
-  const items = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  }
+  // Pass 2: the page's people, with their full facts, reasons and suggestions.
+  const listed = eligibleIds ? ids.filter((id) => eligibleIds.has(id)) : ids;
+  const pageIds = listed.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+  const pageFacts = pageIds.length ? await loadPeopleFacts(ctx.db, ctx.kind, pageIds, { schoolYear, reviewDate, ruleSet: set, window }) : [];
+  const items = pageFacts.map((l) => evaluateLoaded(l, set, schoolYear, reviewDate, titles));
+  const summary = titles.map((code, t) => ({ titleCode: code, titleName: set.titles[code].name, shortName: set.titles[code].shortName, ...counts[t] }));
   return {
     schoolYear,
     reviewDate,
@@ -379,7 +440,7 @@ export async function listEligibility(ctx: TContext, q: TEligibilityListQuery) {
     titles: titles.map((code) => ({ code, name: set.titles[code].name, shortName: set.titles[code].shortName })),
     summary,
     items,
-    total,
+    total: listed.length,
     page: q.page,
     pageSize: q.pageSize,
   };
@@ -424,14 +485,18 @@ export async function evaluateUnits(ctx: TContext, input: TEvaluateUnitsInput): 
         .execute()
     : [];
   const memberIds = [...new Set(members.map((m) => m.person_id))];
-  const loaded = await loadPeopleFacts(ctx.db, ctx.kind, memberIds, { schoolYear: Y, reviewDate, ruleSet: set });
+  // Members' rows of the six years counted below, and whatever the individual titles read.
+  const window = factsWindow(set, Y, 6);
+  const loaded = await loadPeopleFacts(ctx.db, ctx.kind, memberIds, { schoolYear: Y, reviewDate, ruleSet: set, window });
   const byId = new Map(loaded.map((l) => [l.person.id, l]));
   // For the year considered: members eligible now for LĐTT / CSTĐCS.
   const nowLdtt = new Set<string>();
   const nowCstdcs = new Set<string>();
+  const nowCodes = ['LDTT', 'CSTDCS'].filter((code) => set.titles[code]);
   for (const l of loaded) {
-    if (set.titles.LDTT && evaluateIndividual(l.facts, 'LDTT', set, Y, { on: reviewDate }).eligible) nowLdtt.add(l.person.id);
-    if (set.titles.CSTDCS && evaluateIndividual(l.facts, 'CSTDCS', set, Y, { on: reviewDate }).eligible) nowCstdcs.add(l.person.id);
+    for (const v of evaluateIndividualTitles(l.facts, nowCodes, set, Y, { on: reviewDate })) {
+      if (v.eligible) (v.titleCode === 'LDTT' ? nowLdtt : nowCstdcs).add(l.person.id);
+    }
   }
   const unitAwards = unitIds.length
     ? await ctx.db.selectFrom('awards').select(['unit_id', 'code', 'school_year', 'thematic']).where('unit_id', 'in', unitIds).where('person_id', 'is', null).where('voided_at', 'is', null).execute()

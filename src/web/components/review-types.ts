@@ -1,13 +1,15 @@
 // Shapes of the review-session API (src/server/reviews/reviews.schemas.ts) used by the Bình xét pages.
+// A candidate's eligibility is the eligibility service's verdict (the same type as on /xet-khen-thuong).
+import { AWARD_CODE_LABELS } from '../../shared/labels';
+import type { TVerdict } from './eligibility-parts';
+import { optionsOf } from './options';
+
 export type TReviewStatus = 'draft' | 'open' | 'voting' | 'closed';
 
 export type TReviewListItem = {
   id: string; unitId: string; unitName: string | null; schoolYear: number; schoolYearLabel: string; name: string; period: string; reviewDate: string;
   location: string | null; status: TReviewStatus; statusLabel: string; memberCount: number; candidateCount: number; passedCount: number | null; closedAt: string | null;
 };
-
-export type TReason = { code: string; outcome: 'pass' | 'fail' | 'review'; message: string; citation: string; unverified: boolean };
-export type TVerdict = { titleCode: string; titleName: string; status: 'eligible' | 'not_eligible' | 'needs_review'; eligible: boolean; reasons: TReason[]; unverified: boolean; ruleSetCode: string; ruleSetVersion: number };
 
 export type TReviewCandidate = {
   id: string; nominationId: string | null; candidateKind: 'ca_nhan' | 'tap_the'; personId: string | null; candidateUnitId: string | null; name: string;
@@ -34,14 +36,7 @@ export type TNomination = {
   candidateName: string; titleCode: string; titleName: string; source: string; sourceLabel: string; note: string | null; status: string; statusLabel: string; createdAt: string;
 };
 
-/** Titles offered in the forms (codes of the rule sets). */
-export const REVIEW_TITLES = [
-  { value: 'LDTT', label: 'Lao động tiên tiến' },
-  { value: 'CSTDCS', label: 'Chiến sĩ thi đua cơ sở' },
-  { value: 'GIAY_KHEN', label: 'Giấy khen' },
-  { value: 'CSTD_TINH', label: 'Chiến sĩ thi đua cấp tỉnh' },
-  { value: 'BK_TINH', label: 'Bằng khen của Chủ tịch UBND tỉnh' },
-  { value: 'BK_BO', label: 'Bằng khen của Bộ trưởng' },
-];
+/** Titles offered in the review forms (codes of the rule sets; the first three get quotas), with the shared labels. */
+export const REVIEW_TITLES = optionsOf(AWARD_CODE_LABELS, ['LDTT', 'CSTDCS', 'GIAY_KHEN', 'CSTD_TINH', 'BK_TINH', 'BK_BO']);
 
 export const REVIEW_STATUS_COLORS: Record<TReviewStatus, string> = { draft: 'gray', open: 'blue', voting: 'orange', closed: 'green' };

@@ -11,7 +11,9 @@ import { api, toQuery } from '../api/client';
 import type { TPage } from '../api/types';
 import { FormCheckError, FormModal } from '../components/form-modal';
 import { REVIEW_STATUS_COLORS, REVIEW_TITLES, type TNomination, type TReviewCandidate, type TReviewSession } from '../components/review-types';
-import { Empty, ErrorAlert, Loading, PageTitle } from '../components/ui';
+import { DetailHeader, useBusyAction } from '../components/detail-parts';
+import { VERDICT_LABELS } from '../components/dossier-types';
+import { Empty, ErrorAlert, Loading } from '../components/ui';
 import { formatDateVi } from '../../shared/vn';
 
 type TChoice = 'for' | 'against' | 'abstain';
@@ -20,7 +22,6 @@ const CHOICES = [
   { value: 'against', label: 'Không đồng ý' },
   { value: 'abstain', label: 'Không biểu quyết' },
 ];
-const VERDICT = { eligible: { color: 'green', label: 'Đủ điều kiện' }, not_eligible: { color: 'red', label: 'Chưa đủ điều kiện' }, needs_review: { color: 'yellow', label: 'Cần xem xét' } } as const;
 
 function Section({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -37,7 +38,7 @@ function Section({ title, actions, children }: { title: string; actions?: ReactN
 function Eligibility({ c }: { c: TReviewCandidate }) {
   const v = c.eligibility;
   if (!v) return <Text size="xs" c="dimmed">Bộ quy tắc không đối chiếu danh hiệu này</Text>;
-  const shown = VERDICT[v.status];
+  const shown = VERDICT_LABELS[v.status];
   const notes = v.reasons.filter((r) => r.outcome !== 'pass');
   return (
     <Tooltip multiline w={360} withArrow label={(notes.length ? notes : v.reasons).map((r) => `${r.outcome === 'pass' ? '✓' : r.outcome === 'fail' ? '✗' : '?'} ${r.message}`).join('\n') || shown.label}>
@@ -198,23 +199,14 @@ function BallotForm({ s, onDone }: { s: TReviewSession; onDone: () => void }) {
   const skip = new Set(s.me?.conflictCandidateIds ?? []);
   const cands = s.candidates.filter((c) => c.result !== 'withdrawn' && !skip.has(c.id));
   const [choices, setChoices] = useState<Record<string, TChoice>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setError(null);
+  const { busy, error, run } = useBusyAction();
+  const submit = () => run('ballot', async () => {
     const missing = cands.filter((c) => !choices[c.id]);
-    if (missing.length) { setError(new FormCheckError(`Chưa biểu quyết cho: ${missing.map((c) => c.name).join(', ')}`)); return; }
-    setBusy(true);
-    try {
-      await api.post(`/reviews/${s.id}/ballot`, { choices });
-      notifications.show({ color: 'green', message: 'Đã ghi nhận phiếu bầu. Phiếu được lưu không kèm tên người bỏ phiếu.' });
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    if (missing.length) throw new FormCheckError(`Chưa biểu quyết cho: ${missing.map((c) => c.name).join(', ')}`);
+    await api.post(`/reviews/${s.id}/ballot`, { choices });
+    notifications.show({ color: 'green', message: 'Đã ghi nhận phiếu bầu. Phiếu được lưu không kèm tên người bỏ phiếu.' });
+    onDone();
+  });
   return (
     <Section title="Phiếu bầu của bạn (bỏ phiếu kín)">
       <Stack gap="xs">
@@ -230,7 +222,7 @@ function BallotForm({ s, onDone }: { s: TReviewSession; onDone: () => void }) {
           </Table.Tbody>
         </Table>
         {skip.size ? <Text size="xs" c="dimmed">Bạn không biểu quyết cho {s.candidates.filter((c) => skip.has(c.id)).map((c) => c.name).join(', ')} (đã khai báo xung đột lợi ích).</Text> : null}
-        <Group justify="flex-end"><Button onClick={submit} loading={busy}>Gửi phiếu</Button></Group>
+        <Group justify="flex-end"><Button onClick={submit} loading={busy === 'ballot'}>Gửi phiếu</Button></Group>
       </Stack>
     </Section>
   );
@@ -269,8 +261,7 @@ export default function ReviewDetailPage() {
   const { id = '' } = useParams();
   const qc = useQueryClient();
   const q = useSession(id);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error: actionError, setError: setActionError, run } = useBusyAction();
   const refresh = () => { void qc.invalidateQueries({ queryKey: ['reviews'] }); void qc.invalidateQueries({ queryKey: ['nominations'] }); };
   if (q.isPending) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -281,35 +272,26 @@ export default function ReviewDetailPage() {
   const live = s.candidates.filter((c) => c.result !== 'withdrawn');
   const act = async (name: string, path: string, confirmText?: string) => {
     if (confirmText && !window.confirm(confirmText)) return;
-    setActionError(null);
-    setBusy(name);
-    try {
-      await api.post(`/reviews/${s.id}/${path}`);
-      refresh();
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(null);
-    }
+    await run(name, async () => { await api.post(`/reviews/${s.id}/${path}`); refresh(); });
   };
 
   return (
     <Stack gap="md">
-      <PageTitle
+      <DetailHeader
+        back={{ to: '/binh-xet', label: 'Bình xét thi đua' }}
+        title={s.name}
         actions={s.canManage ? (
           <Group gap="xs">
             {draft ? <Button loading={busy === 'open'} onClick={() => act('open', 'open')}>Khai mạc, mở bỏ phiếu</Button> : null}
             {voting ? <Button color="green" loading={busy === 'close'} onClick={() => act('close', 'close', 'Kết thúc bỏ phiếu và kiểm phiếu? Sau khi kết thúc không nhận thêm phiếu.')}>Kết thúc và kiểm phiếu</Button> : null}
           </Group>
         ) : null}
-      >
-        {s.name}
-      </PageTitle>
-      <Group gap="xs">
-        <Badge variant="light" color={REVIEW_STATUS_COLORS[s.status]} size="lg">{s.statusLabel}</Badge>
-        <Text size="sm">{s.unitName} · {s.period} · ngày họp {formatDateVi(s.reviewDate)}{s.location ? ` · ${s.location}` : ''}</Text>
-        <Text size="xs" c="dimmed">Bộ quy tắc: {s.ruleSetCode} (phiên bản {s.ruleSetVersion})</Text>
-      </Group>
+        status={{ label: s.statusLabel, color: REVIEW_STATUS_COLORS[s.status] }}
+        facts={<>
+          {s.unitName} · {s.period} · ngày họp {formatDateVi(s.reviewDate)}{s.location ? ` · ${s.location}` : ''}
+          <Text span size="xs" c="dimmed" ml="xs">Bộ quy tắc: {s.ruleSetCode} (phiên bản {s.ruleSetVersion})</Text>
+        </>}
+      />
       <ErrorAlert error={actionError} />
 
       {voting ? (

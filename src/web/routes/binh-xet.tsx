@@ -1,16 +1,18 @@
 // Bình xét thi đua: the paginated list of review sessions in reach, and "Tạo phiên bình xét".
-import { Anchor, Badge, Button, Card, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Card, Select, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
 import type { TPage } from '../api/types';
 import { useCan, useMe } from '../auth';
 import { FormCheckError, FormModal, optionalDate } from '../components/form-modal';
 import { REVIEW_STATUS_COLORS, type TReviewListItem, type TReviewSession } from '../components/review-types';
-import { DateField, Empty, ErrorAlert, Loading, PageTitle, Pager } from '../components/ui';
+import { currentSchoolYear, schoolYearOptions } from '../components/options';
+import { LinkCell, ListFilters, PagedTable, SearchFilter, SelectFilter, type TColumn } from '../components/paged-list';
+import { DateField, PageTitle } from '../components/ui';
 import { useListParams } from '../components/use-list-params';
-import { formatDateVi, schoolYearLabel, schoolYearOf } from '../../shared/vn';
+import { formatDateVi, schoolYearLabel } from '../../shared/vn';
 
 const PAGE_SIZE = 20;
 const STATUS_OPTIONS = [
@@ -19,15 +21,16 @@ const STATUS_OPTIONS = [
   { value: 'closed', label: 'Đã kết thúc' },
 ];
 
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const yearOptions = () => schoolYearOptions(1, 2);
 
-function yearOptions() {
-  const y = schoolYearOf(todayIso());
-  return [y + 1, y, y - 1, y - 2].map((v) => ({ value: String(v), label: `Năm học ${schoolYearLabel(v)}` }));
-}
+const COLUMNS: TColumn<TReviewListItem>[] = [
+  { header: 'Phiên bình xét', cell: (s) => <LinkCell to={`/binh-xet/${s.id}`} sub={s.period}>{s.name}</LinkCell> },
+  { header: 'Đơn vị', cell: (s) => s.unitName },
+  { header: 'Ngày họp', cell: (s) => formatDateVi(s.reviewDate) },
+  { header: 'Hội đồng', cell: (s) => `${s.memberCount} thành viên` },
+  { header: 'Ứng viên', cell: (s) => `${s.candidateCount}${s.passedCount !== null ? ` (đạt ${s.passedCount})` : ''}` },
+  { header: 'Trạng thái', cell: (s) => <Badge variant="light" color={REVIEW_STATUS_COLORS[s.status]}>{s.statusLabel}</Badge> },
+];
 
 function CreateSession() {
   const me = useMe();
@@ -37,7 +40,7 @@ function CreateSession() {
   const [opened, setOpened] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [unitId, setUnitId] = useState<string | null>(units[0]?.id ?? null);
-  const [year, setYear] = useState(String(schoolYearOf(todayIso())));
+  const [year, setYear] = useState(String(currentSchoolYear()));
   const [name, setName] = useState('');
   const [date, setDate] = useState('');
   const [location, setLocation] = useState('');
@@ -71,10 +74,11 @@ function CreateSession() {
 export default function ReviewsPage() {
   const canWrite = useCan('commendation.write');
   const canRead = useCan('commendation.read');
-  const { params, q, setQ, debounced, page, update } = useListParams();
+  const list = useListParams();
+  const { params, debounced, page } = list;
   const schoolYear = params.get('schoolYear') ?? '';
   const status = params.get('status') ?? '';
-  const list = useQuery({
+  const query = useQuery({
     queryKey: ['reviews', 'list', debounced, schoolYear, status, page],
     queryFn: () => api.get<TPage<TReviewListItem>>(`/reviews${toQuery({ q: debounced, schoolYear, status, page, pageSize: PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
@@ -85,37 +89,12 @@ export default function ReviewsPage() {
     <>
       <PageTitle actions={canWrite ? <CreateSession /> : null}>Bình xét thi đua</PageTitle>
       <Card withBorder padding="sm">
-        <Group grow preventGrowOverflow={false} wrap="wrap" mb="sm" align="flex-end">
-          <TextInput label="Tìm phiên" placeholder="Tên phiên, gõ không dấu cũng được" value={q} miw={200} onChange={(e) => { setQ(e.currentTarget.value); update({ q: e.currentTarget.value, page: '' }); }} />
-          <Select label="Năm học" placeholder="Tất cả" clearable value={schoolYear || null} miw={160} data={yearOptions()} onChange={(v) => update({ schoolYear: v ?? '', page: '' })} />
-          <Select label="Trạng thái" placeholder="Tất cả" clearable value={status || null} miw={160} data={STATUS_OPTIONS} onChange={(v) => update({ status: v ?? '', page: '' })} />
-        </Group>
-        <ErrorAlert error={list.error} />
-        {list.isPending ? <Loading /> : list.data && list.data.items.length === 0 ? <Empty>Chưa có phiên bình xét nào.</Empty> : list.data ? (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover aria-label="Danh sách phiên bình xét">
-              <Table.Thead>
-                <Table.Tr><Table.Th>Phiên bình xét</Table.Th><Table.Th>Đơn vị</Table.Th><Table.Th>Ngày họp</Table.Th><Table.Th>Hội đồng</Table.Th><Table.Th>Ứng viên</Table.Th><Table.Th>Trạng thái</Table.Th></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/binh-xet/${s.id}`} size="sm">{s.name}</Anchor>
-                      <Text size="xs" c="dimmed">{s.period}</Text>
-                    </Table.Td>
-                    <Table.Td><Text size="sm">{s.unitName}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{formatDateVi(s.reviewDate)}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{s.memberCount} thành viên</Text></Table.Td>
-                    <Table.Td><Text size="sm">{s.candidateCount}{s.passedCount !== null ? ` (đạt ${s.passedCount})` : ''}</Text></Table.Td>
-                    <Table.Td><Badge variant="light" color={REVIEW_STATUS_COLORS[s.status]}>{s.statusLabel}</Badge></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: String(p) })} /> : null}
+        <ListFilters>
+          <SearchFilter list={list} label="Tìm phiên" placeholder="Tên phiên, gõ không dấu cũng được" />
+          <SelectFilter list={list} param="schoolYear" label="Năm học" data={yearOptions()} />
+          <SelectFilter list={list} param="status" label="Trạng thái" data={STATUS_OPTIONS} />
+        </ListFilters>
+        <PagedTable query={query} list={list} label="Danh sách phiên bình xét" empty="Chưa có phiên bình xét nào." columns={COLUMNS} minWidth={720} pageSize={PAGE_SIZE} />
       </Card>
     </>
   );

@@ -1,17 +1,18 @@
 // One document: its facts and register number, the PDF preview (LibreOffice on the server; a clear
 // message when it is not installed), downloads, "Ban hành" (takes the next number or a reserved one)
 // and the signed scan (PDF) that becomes the final copy.
-import { Alert, Anchor, Button, Card, FileInput, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Grid, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ApiError, api, downloadFile, errorMessage, toQuery } from '../api/client';
 import type { TPage } from '../api/types';
 import { useCan } from '../auth';
 import { formatDateVi } from '../../shared/vn';
 import { FormModal, requireDate } from '../components/form-modal';
-import { DateField, ErrorAlert, Loading, PageTitle, formatDateTimeVi, todayVi } from '../components/ui';
+import { DetailHeader, useBusyAction } from '../components/detail-parts';
+import { DateField, ErrorAlert, Loading, formatDateTimeVi, todayVi } from '../components/ui';
 import { DocumentStatusBadge, RegisterStatusBadge, bareNumber, type TDocument, type TDocumentDetail, type TRegisterEntry } from '../components/doc-shared';
 
 /** Fetches the PDF as a blob so that a 503 (no LibreOffice) becomes a message instead of a broken frame. */
@@ -84,30 +85,20 @@ function IssueModal({ doc, opened, onClose, onDone }: { doc: TDocumentDetail; op
 
 function SignedScanUpload({ doc, onDone }: { doc: TDocumentDetail; onDone: () => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const upload = async () => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const form = new FormData();
-      form.append('file', file);
-      await api.upload<TDocument>(`/documents/${doc.id}/signed-scan`, form);
-      notifications.show({ color: 'green', message: 'Đã lưu bản scan đã ký làm bản chính' });
-      setFile(null);
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useBusyAction();
+  const upload = () => file && run('upload', async () => {
+    const form = new FormData();
+    form.append('file', file);
+    await api.upload<TDocument>(`/documents/${doc.id}/signed-scan`, form);
+    notifications.show({ color: 'green', message: 'Đã lưu bản scan đã ký làm bản chính' });
+    setFile(null);
+    onDone();
+  });
   return (
     <Stack gap="xs">
       <Group align="flex-end">
         <FileInput label={doc.hasSignedScan ? 'Thay bản scan đã ký (PDF)' : 'Bản scan đã ký (PDF)'} placeholder="Chọn tệp PDF…" accept=".pdf,application/pdf" value={file} onChange={setFile} clearable miw={260} />
-        <Button onClick={upload} disabled={!file} loading={busy}>Tải lên</Button>
+        <Button onClick={upload} disabled={!file} loading={busy === 'upload'}>Tải lên</Button>
       </Group>
       <ErrorAlert error={error} />
     </Stack>
@@ -131,13 +122,12 @@ export default function DocumentDetailPage() {
   );
   return (
     <>
-      <Anchor component={Link} to="/van-ban" size="sm">← Văn bản</Anchor>
-      <PageTitle actions={<>
+      <DetailHeader back={{ to: '/van-ban', label: 'Văn bản' }} title={doc.title || doc.kindTitle} actions={<>
         <Button variant="default" onClick={() => dl('docx')}>Tải Word</Button>
         <Button variant="default" onClick={() => dl('pdf')}>Tải PDF</Button>
         {doc.hasSignedScan ? <Button variant="default" onClick={() => dl('signed-scan')}>Tải bản đã ký</Button> : null}
         {canWrite && doc.status === 'draft' ? <Button onClick={() => setIssuing(true)}>Ban hành</Button> : null}
-      </>}>{doc.title || doc.kindTitle}</PageTitle>
+      </>} />
       <Grid>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <Card withBorder padding="sm">

@@ -9,9 +9,11 @@ import { api, downloadFile, errorMessage } from '../api/client';
 import { useMe } from '../auth';
 import { DOSSIER_STATUS_COLORS, VERDICT_LABELS, type TDecision, type TDossierDetail } from '../components/dossier-types';
 import { FormCheckError, FormModal, optionalDate } from '../components/form-modal';
-import { DateField, ErrorAlert, Loading, PageTitle, formatDateTimeVi } from '../components/ui';
+import { DetailHeader } from '../components/detail-parts';
+import { DateField, ErrorAlert, Loading, formatDateTimeVi } from '../components/ui';
 import { formatDateVi, formatMoneyVi } from '../../shared/vn';
-import { PersonSearch, TITLE_OPTIONS } from './ho-so-khen-thuong';
+import { AWARD_TITLE_OPTIONS } from '../components/options';
+import { PersonSearch } from './ho-so-khen-thuong';
 
 function useAct(id: string) {
   const qc = useQueryClient();
@@ -100,7 +102,7 @@ function AddPerson({ d }: { d: TDossierDetail }) {
           setOpened(false);
         }}>
         {person ? <Text size="sm">Cá nhân: <b>{person.label}</b></Text> : <PersonSearch unitId={d.senderUnitId} onPick={(p) => setPerson({ id: p.id, label: `${p.fullName} (${p.unitName ?? ''})` })} />}
-        <Select label="Danh hiệu, hình thức" value={title} allowDeselect={false} data={TITLE_OPTIONS} onChange={(v) => setTitle(v ?? title)} />
+        <Select label="Danh hiệu, hình thức" value={title} allowDeselect={false} data={AWARD_TITLE_OPTIONS} onChange={(v) => setTitle(v ?? title)} />
         <Textarea label="Tóm tắt thành tích" autosize minRows={2} value={achievements} onChange={(e) => setAchievements(e.currentTarget.value)} />
       </FormModal>
     </>
@@ -207,11 +209,10 @@ export default function DossierDetailPage() {
   const a = d.actions;
   return (
     <>
-      <PageTitle actions={<Badge size="lg" variant="light" color={DOSSIER_STATUS_COLORS[d.status]}>{d.statusLabel}</Badge>}>{d.title}</PageTitle>
       <Stack gap="sm">
-        <Text size="sm">
-          <Anchor component={Link} to="/ho-so-khen-thuong" size="sm">Hồ sơ khen thưởng</Anchor> · Năm học {d.schoolYearLabel} · Loại: {d.commendationType} · Từ <b>{d.senderName}</b> gửi <b>{d.receiverName}</b>
-        </Text>
+        <DetailHeader back={{ to: '/ho-so-khen-thuong', label: 'Hồ sơ khen thưởng' }} title={d.title}
+          status={{ label: d.statusLabel, color: DOSSIER_STATUS_COLORS[d.status] }}
+          facts={<>Năm học {d.schoolYearLabel} · Loại: {d.commendationType} · Từ <b>{d.senderName}</b> gửi <b>{d.receiverName}</b></>} />
         {d.status === 'returned' && d.returnReason ? <Alert color="orange" title="Hồ sơ bị trả lại">{d.returnReason}</Alert> : null}
         <Group gap="xs" wrap="wrap">
           {a.submit ? <Button loading={busy === 'submit'} onClick={() => run('submit', {}, `Đã gửi hồ sơ đến ${d.receiverName}`)}>{d.status === 'returned' ? 'Gửi lại' : 'Gửi hồ sơ'}</Button> : null}

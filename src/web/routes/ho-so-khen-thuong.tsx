@@ -1,31 +1,30 @@
 // Hồ sơ khen thưởng: dossiers sent by my units or addressed to them (paginated), and "Lập hồ sơ" from a
 // closed review session or by hand.
-import { ActionIcon, Anchor, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
 import type { TPage, TPerson } from '../api/types';
 import { useCan, useMe } from '../auth';
 import { DOSSIER_STATUS_COLORS, DOSSIER_STATUS_OPTIONS, type TDossier, type TDossierDetail } from '../components/dossier-types';
 import { FormCheckError, FormModal } from '../components/form-modal';
-import { Empty, ErrorAlert, Loading, PageTitle, Pager, formatDateTimeVi } from '../components/ui';
+import { AWARD_TITLE_OPTIONS, currentSchoolYear, schoolYearOptions } from '../components/options';
+import { LinkCell, ListFilters, PagedTable, SelectFilter, type TColumn } from '../components/paged-list';
+import { Empty, Loading, PageTitle, formatDateTimeVi } from '../components/ui';
 import { useListParams } from '../components/use-list-params';
-import { AWARD_CODE_LABELS } from '../../shared/labels';
-import { schoolYearLabel, schoolYearOf } from '../../shared/vn';
 
 const PAGE_SIZE = 20;
-export const TITLE_OPTIONS = Object.entries(AWARD_CODE_LABELS).filter(([k]) => k !== 'other').map(([value, label]) => ({ value, label }));
+const yearOptions = () => schoolYearOptions(0, 2);
 
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function yearOptions() {
-  const y = schoolYearOf(todayIso());
-  return [y, y - 1, y - 2].map((v) => ({ value: String(v), label: `Năm học ${schoolYearLabel(v)}` }));
-}
+const COLUMNS: TColumn<TDossier>[] = [
+  { header: 'Hồ sơ', cell: (d) => <LinkCell to={`/ho-so-khen-thuong/${d.id}`} sub={`Năm học ${d.schoolYearLabel}`}>{d.title}</LinkCell> },
+  { header: 'Đơn vị gửi', cell: (d) => d.senderName },
+  { header: 'Gửi đến', cell: (d) => d.receiverName },
+  { header: 'Số người', cell: (d) => d.itemCount ?? '' },
+  { header: 'Cập nhật', cell: (d) => formatDateTimeVi(d.updatedAt) },
+  { header: 'Trạng thái', cell: (d) => <Badge variant="light" color={DOSSIER_STATUS_COLORS[d.status]}>{d.statusLabel}</Badge> },
+];
 
 type TRow = { key: number; personId: string | null; personLabel: string; titleCode: string; achievements: string };
 
@@ -58,7 +57,7 @@ function CreateDossier() {
   const [error, setError] = useState<unknown>(null);
   const [mode, setMode] = useState<'session' | 'hand'>('session');
   const [unitId, setUnitId] = useState<string | null>(units[0]?.id ?? null);
-  const [year, setYear] = useState(String(schoolYearOf(todayIso())));
+  const [year, setYear] = useState(String(currentSchoolYear()));
   const [title, setTitle] = useState('');
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [rows, setRows] = useState<TRow[]>([]);
@@ -107,7 +106,7 @@ function CreateDossier() {
                   <Text size="sm" fw={500}>{r.personLabel}</Text>
                   <ActionIcon variant="subtle" color="red" aria-label={`Bỏ ${r.personLabel}`} onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}>✕</ActionIcon>
                 </Group>
-                <Select label="Danh hiệu, hình thức" value={r.titleCode} allowDeselect={false} data={TITLE_OPTIONS} onChange={(v) => setRows((all) => all.map((x) => (x.key === r.key ? { ...x, titleCode: v ?? x.titleCode } : x)))} />
+                <Select label="Danh hiệu, hình thức" value={r.titleCode} allowDeselect={false} data={AWARD_TITLE_OPTIONS} onChange={(v) => setRows((all) => all.map((x) => (x.key === r.key ? { ...x, titleCode: v ?? x.titleCode } : x)))} />
                 <Textarea label="Tóm tắt thành tích" autosize minRows={1} value={r.achievements} onChange={(e) => { const v = e.currentTarget.value; setRows((all) => all.map((x) => (x.key === r.key ? { ...x, achievements: v } : x))); }} />
               </Card>
             ))}
@@ -188,10 +187,11 @@ export default function DossiersPage() {
 
 function DossierList() {
   const canWrite = useCan('commendation.write');
-  const { params, page, update } = useListParams();
+  const list = useListParams();
+  const { params, page, update } = list;
   const box = params.get('box') ?? 'all';
   const status = params.get('status') ?? '';
-  const list = useQuery({
+  const query = useQuery({
     queryKey: ['dossiers', 'list', box, status, page],
     queryFn: () => api.get<TPage<TDossier>>(`/dossiers${toQuery({ box, status, page, pageSize: PAGE_SIZE })}`),
     placeholderData: keepPreviousData,
@@ -201,36 +201,11 @@ function DossierList() {
       <PageTitle actions={canWrite ? <CreateDossier /> : null}>Hồ sơ khen thưởng</PageTitle>
       <MyReports />
       <Card withBorder padding="sm">
-        <Group mb="sm" align="flex-end" wrap="wrap">
+        <ListFilters grow={false}>
           <SegmentedControl value={box} onChange={(v) => update({ box: v === 'all' ? '' : v, page: '' })} data={[{ value: 'all', label: 'Tất cả' }, { value: 'sent', label: 'Đơn vị gửi đi' }, { value: 'received', label: 'Gửi đến đơn vị' }]} />
-          <Select label="Trạng thái" placeholder="Tất cả" clearable value={status || null} miw={200} data={DOSSIER_STATUS_OPTIONS} onChange={(v) => update({ status: v ?? '', page: '' })} />
-        </Group>
-        <ErrorAlert error={list.error} />
-        {list.isPending ? <Loading /> : list.data && list.data.items.length === 0 ? <Empty>Chưa có hồ sơ khen thưởng nào.</Empty> : list.data ? (
-          <Table.ScrollContainer minWidth={760}>
-            <Table striped highlightOnHover aria-label="Danh sách hồ sơ khen thưởng">
-              <Table.Thead>
-                <Table.Tr><Table.Th>Hồ sơ</Table.Th><Table.Th>Đơn vị gửi</Table.Th><Table.Th>Gửi đến</Table.Th><Table.Th>Số người</Table.Th><Table.Th>Cập nhật</Table.Th><Table.Th>Trạng thái</Table.Th></Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/ho-so-khen-thuong/${d.id}`} size="sm">{d.title}</Anchor>
-                      <Text size="xs" c="dimmed">Năm học {d.schoolYearLabel}</Text>
-                    </Table.Td>
-                    <Table.Td><Text size="sm">{d.senderName}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{d.receiverName}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{d.itemCount ?? ''}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{formatDateTimeVi(d.updatedAt)}</Text></Table.Td>
-                    <Table.Td><Badge variant="light" color={DOSSIER_STATUS_COLORS[d.status]}>{d.statusLabel}</Badge></Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: String(p) })} /> : null}
+          <SelectFilter list={list} param="status" label="Trạng thái" data={DOSSIER_STATUS_OPTIONS} miw={200} />
+        </ListFilters>
+        <PagedTable query={query} list={list} label="Danh sách hồ sơ khen thưởng" empty="Chưa có hồ sơ khen thưởng nào." columns={COLUMNS} minWidth={760} pageSize={PAGE_SIZE} />
       </Card>
     </>
   );

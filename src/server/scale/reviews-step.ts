@@ -23,6 +23,24 @@ import { personName } from '../demo/seed-demo';
 
 type TChoice = 'for' | 'against' | 'abstain';
 
+// The same few vote outcomes and amounts recur thousands of times (a national run has ≈ 900.000
+// candidates): each distinct one is computed once.
+const voteCache = new Map<string, ReturnType<typeof evaluateVote>>();
+function cachedVote(input: Parameters<typeof evaluateVote>[0]) {
+  const w = input.absentWritten!;
+  const key = `${input.ruleSet.id}@${input.ruleSet.version}|${input.titleCode}|${input.totalMembers}|${input.yes}|${input.no}|${input.abstain}|${w.yes}|${w.no}|${w.abstain}`;
+  let v = voteCache.get(key);
+  if (!v) { v = evaluateVote(input); voteCache.set(key, v); }
+  return v;
+}
+const bonusCache = new Map<string, ReturnType<typeof computeBonus>>();
+function cachedBonus(input: Parameters<typeof computeBonus>[0]) {
+  const key = `${input.code}|${input.recipientKind}|${input.decisionDate}`;
+  let b = bonusCache.get(key);
+  if (!b) { b = computeBonus(input); bonusCache.set(key, b); }
+  return b;
+}
+
 export const reviewsStep: TScaleStep = {
   name: 'reviews',
   async perProvince(ctx, m) {
@@ -124,7 +142,7 @@ export const reviewsStep: TScaleStep = {
         const passed: typeof cands = [];
         for (const c of cands) {
           const t = tally.get(c.id)!;
-          const vote = evaluateVote({ totalMembers: members.length, yes: t.yes, no: t.no, abstain: t.abstain, absentWritten: { yes: t.wYes, no: t.wNo, abstain: t.wAbstain }, titleCode: c.code, ruleSet: rule.set });
+          const vote = cachedVote({ totalMembers: members.length, yes: t.yes, no: t.no, abstain: t.abstain, absentWritten: { yes: t.wYes, no: t.wNo, abstain: t.wAbstain }, titleCode: c.code, ruleSet: rule.set });
           if (vote.passes) passed.push(c);
           await ctx.write(T.review_candidates, [c.id, sessionId, c.nominationId, c.person ? 'ca_nhan' : 'tap_the', c.person?.id ?? null, c.person ? null : s.id, c.code, c.name, null,
             t.yes + t.wYes, t.no + t.wNo, t.abstain + t.wAbstain, t.wYes, t.wNo, t.wAbstain, vote.passes ? 'passed' : 'failed',
@@ -174,7 +192,7 @@ export const reviewsStep: TScaleStep = {
         const n = (decisionSeq.get(seqKey) ?? 500) + 1;
         decisionSeq.set(seqKey, n);
         const lines = items.map((it) => {
-          const b = computeBonus({ code: it.c.code, recipientKind: it.c.person ? 'individual' : 'collective', decisionDate: decisionOn });
+          const b = cachedBonus({ code: it.c.code, recipientKind: it.c.person ? 'individual' : 'collective', decisionDate: decisionOn });
           return { it, b };
         });
         const total = lines.reduce((sum, l) => sum + l.b.rounded, 0);

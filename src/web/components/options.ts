@@ -1,5 +1,7 @@
 // Choices offered by forms and filters, as { value, label } lists built from the shared Vietnamese labels
-// (src/shared/labels.ts), so that a title reads the same in every screen; and the school-year choices.
+// (src/shared/labels.ts), so that a title reads the same in every screen; the school-year choices; the
+// units the user acts for.
+import { useMe } from '../auth';
 import { AWARD_CODE_LABELS } from '../../shared/labels';
 import { schoolYearLabel, schoolYearOf } from '../../shared/vn';
 
@@ -29,4 +31,10 @@ export function schoolYearOptions(ahead = 0, back = 2): TOption[] {
   const years: number[] = [];
   for (let v = y + ahead; v >= y - back; v--) years.push(v);
   return years.map((v) => ({ value: String(v), label: `Năm học ${schoolYearLabel(v)}` }));
+}
+
+/** The units where the user is an officer or administrator (each once), for "which unit acts" choices. */
+export function useOfficerUnits(): { id: string; name: string }[] {
+  const me = useMe();
+  return [...new Map(me.roles.filter((r) => r.role === 'officer' || r.role === 'admin').map((r) => [r.unitId, r.unitName])).entries()].map(([id, name]) => ({ id, name }));
 }

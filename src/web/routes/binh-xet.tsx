@@ -5,10 +5,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
 import type { TPage } from '../api/types';
-import { useCan, useMe } from '../auth';
+import { useCan } from '../auth';
 import { FormCheckError, FormModal, optionalDate } from '../components/form-modal';
 import { REVIEW_STATUS_COLORS, type TReviewListItem, type TReviewSession } from '../components/review-types';
-import { currentSchoolYear, schoolYearOptions } from '../components/options';
+import { currentSchoolYear, schoolYearOptions, useOfficerUnits } from '../components/options';
 import { LinkCell, ListFilters, PagedTable, SearchFilter, SelectFilter, type TColumn } from '../components/paged-list';
 import { DateField, PageTitle } from '../components/ui';
 import { useListParams } from '../components/use-list-params';
@@ -33,10 +33,9 @@ const COLUMNS: TColumn<TReviewListItem>[] = [
 ];
 
 function CreateSession() {
-  const me = useMe();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const units = [...new Map(me.roles.filter((r) => r.role === 'officer' || r.role === 'admin').map((r) => [r.unitId, r.unitName])).entries()].map(([id, name]) => ({ id, name }));
+  const units = useOfficerUnits();
   const [opened, setOpened] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [unitId, setUnitId] = useState<string | null>(units[0]?.id ?? null);

@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, toQuery } from '../api/client';
 import type { TPage, TPerson } from '../api/types';
-import { useCan, useMe } from '../auth';
+import { useCan } from '../auth';
 import { DOSSIER_STATUS_COLORS, DOSSIER_STATUS_OPTIONS, type TDossier, type TDossierDetail } from '../components/dossier-types';
 import { FormCheckError, FormModal } from '../components/form-modal';
-import { AWARD_TITLE_OPTIONS, currentSchoolYear, schoolYearOptions } from '../components/options';
+import { AWARD_TITLE_OPTIONS, currentSchoolYear, schoolYearOptions, useOfficerUnits } from '../components/options';
 import { LinkCell, ListFilters, PagedTable, SelectFilter, type TColumn } from '../components/paged-list';
 import { Empty, Loading, PageTitle, formatDateTimeVi } from '../components/ui';
 import { useListParams } from '../components/use-list-params';
@@ -49,10 +49,9 @@ export function PersonSearch({ unitId, onPick }: { unitId: string | null; onPick
 }
 
 function CreateDossier() {
-  const me = useMe();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const units = [...new Map(me.roles.filter((r) => r.role === 'officer' || r.role === 'admin').map((r) => [r.unitId, r.unitName])).entries()].map(([id, name]) => ({ id, name }));
+  const units = useOfficerUnits();
   const [opened, setOpened] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [mode, setMode] = useState<'session' | 'hand'>('session');

@@ -20,17 +20,44 @@ function validateMembers(members: TMemberInput[]) {
   if (members.filter((m) => m.role === 'truong').length > 1) throw new AppError('VALIDATION', 'Mỗi cụm/khối chỉ có một trưởng cụm/khối');
 }
 
+type TClusterRow = { id: string; name: string; kind: 'cum' | 'khoi'; school_year: number; owner_unit_id: string; owner_name: string | null; note: string | null };
+type TMemberRow = { cluster_id: string; unit_id: string; role: 'truong' | 'pho' | 'thanh_vien'; name: string };
+const ROLE_ORDER = { truong: 0, pho: 1, thanh_vien: 2 } as const;
+
+/** Clusters with their owners and members in two queries, whatever their number (kept in the order of `ids`). */
+async function loadClusters(db: Db | Tx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const [clusters, members] = await Promise.all([
+    db.selectFrom('clusters').leftJoin('units', 'units.id', 'clusters.owner_unit_id')
+      .select(['clusters.id', 'clusters.name', 'clusters.kind', 'clusters.school_year', 'clusters.owner_unit_id', 'clusters.note', 'units.name as owner_name'])
+      .where('clusters.id', 'in', ids).execute() as Promise<TClusterRow[]>,
+    db.selectFrom('cluster_members').innerJoin('units', 'units.id', 'cluster_members.unit_id')
+      .select(['cluster_members.cluster_id', 'cluster_members.unit_id', 'cluster_members.role', 'units.name'])
+      .where('cluster_members.cluster_id', 'in', ids).orderBy('units.name').execute() as Promise<TMemberRow[]>,
+  ]);
+  const byCluster = new Map<string, TMemberRow[]>();
+  for (const m of members) {
+    const list = byCluster.get(m.cluster_id);
+    if (list) list.push(m);
+    else byCluster.set(m.cluster_id, [m]);
+  }
+  const byId = new Map(clusters.map((c) => [c.id, c]));
+  return ids.flatMap((id) => {
+    const c = byId.get(id);
+    if (!c) return [];
+    const mine = (byCluster.get(id) ?? []).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+    return [{
+      id: c.id, name: c.name, kind: c.kind, kindLabel: CLUSTER_KIND_LABELS[c.kind], schoolYear: c.school_year, schoolYearLabel: schoolYearLabel(c.school_year),
+      ownerUnitId: c.owner_unit_id, ownerUnitName: c.owner_name ?? null, note: c.note,
+      members: mine.map((m) => ({ unitId: m.unit_id, unitName: m.name, role: m.role, roleLabel: CLUSTER_ROLE_LABELS[m.role] })),
+    }];
+  });
+}
+
 async function loadCluster(db: Db | Tx, id: string) {
-  const c = await db.selectFrom('clusters').leftJoin('units', 'units.id', 'clusters.owner_unit_id').selectAll('clusters').select('units.name as owner_name').where('clusters.id', '=', id).executeTakeFirst();
+  const [c] = await loadClusters(db, [id]);
   if (!c) throw notFound('Không tìm thấy cụm/khối');
-  const members = await db.selectFrom('cluster_members').innerJoin('units', 'units.id', 'cluster_members.unit_id').select(['cluster_members.unit_id', 'cluster_members.role', 'units.name']).where('cluster_id', '=', id).orderBy('units.name').execute();
-  const order = { truong: 0, pho: 1, thanh_vien: 2 } as const;
-  members.sort((a, b) => order[a.role] - order[b.role]);
-  return {
-    id: c.id, name: c.name, kind: c.kind, kindLabel: CLUSTER_KIND_LABELS[c.kind], schoolYear: c.school_year, schoolYearLabel: schoolYearLabel(c.school_year),
-    ownerUnitId: c.owner_unit_id, ownerUnitName: c.owner_name ?? null, note: c.note,
-    members: members.map((m) => ({ unitId: m.unit_id, unitName: m.name, role: m.role, roleLabel: CLUSTER_ROLE_LABELS[m.role] })),
-  };
+  return c;
 }
 
 export async function listClusters(ctx: TContext, f: { schoolYear?: number; ownerUnitId?: string }) {
@@ -43,7 +70,7 @@ export async function listClusters(ctx: TContext, f: { schoolYear?: number; owne
   if (f.schoolYear) q = q.where('school_year', '=', f.schoolYear);
   if (f.ownerUnitId) q = q.where('owner_unit_id', '=', f.ownerUnitId);
   const rows = await q.orderBy('school_year', 'desc').orderBy('name').limit(500).execute();
-  return Promise.all(rows.map((r) => loadCluster(ctx.db, r.id)));
+  return loadClusters(ctx.db, rows.map((r) => r.id));
 }
 
 export async function getCluster(ctx: TContext, id: string) {

@@ -31,8 +31,13 @@ import { todayIso } from '../ids';
 import { awardCodeGroups, factsWindow, type TFactsWindow } from './facts-window';
 import { loadActiveRuleSets, tableExists } from './rule-sets';
 
-/** People per round of queries (and, in listEligibility, per round of evaluation). */
+/** People per round of queries. */
 export const CHUNK = 2000;
+/**
+ * People per round of the list's counting pass: smaller rounds keep less alive between two garbage
+ * collections (province 42 on SQLite: peak RSS 343 MB with 2,000, 270 MB with 500, and less CPU).
+ */
+export const LIST_CHUNK = 500;
 const RATING_RANK: Record<Rating, number> = { HTXSNV: 3, HTTNV: 2, HTNV: 1, KHTNV: 0 };
 
 export type TEligibilityVerdict = {
@@ -374,7 +379,7 @@ export type TEligibilityListQuery = {
 
 /**
  * Everyone in a unit's subtree for a school year: verdicts per title, counts per title over the whole
- * list, and the page asked for. The counters are evaluated chunk by chunk (`chunkSize` people at a time)
+ * list, and the page asked for. The counters are evaluated chunk by chunk (`chunkSize` people at a time, LIST_CHUNK)
  * by the status-only evaluator on lean facts, so memory holds one or two chunks and the counters (plus
  * the ids of the list, and with "only eligible" the set of those eligible); the page's rows are then
  * loaded again with their full facts and evaluated with reasons and suggestions. Counts, `total` (also with
@@ -397,7 +402,7 @@ export async function listEligibility(ctx: TContext, q: TEligibilityListQuery, o
   }
   const ids = (await people.execute()).map((r) => r.id);
   const window = factsWindow(set, schoolYear);
-  const size = Math.max(1, opts.chunkSize ?? CHUNK);
+  const size = Math.max(1, opts.chunkSize ?? LIST_CHUNK);
   const counts = titles.map(() => ({ eligible: 0, needsReview: 0, notEligible: 0 }));
   // Pass 1, chunk by chunk: statuses only (lean facts, no text) → counters, and who is eligible for
   // something when the list is filtered so.

@@ -116,12 +116,7 @@ describe.skipIf(!enabled)('giao diện web: xét điều kiện khen thưởng, 
       // The teacher reads her own verdicts on her record.
       const teacher = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       try {
-        // An individual's start page greets her by name instead of the "Tổng quan" counts.
-        await teacher.goto(url + '/');
-        await teacher.getByLabel('Tên đăng nhập').fill('gv.lan');
-        await teacher.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-        await teacher.getByRole('button', { name: 'Đăng nhập' }).click();
-        await teacher.getByRole('heading', { name: /Xin chào/ }).waitFor();
+        await logInAs(teacher, url, 'gv.lan');
         await teacher.getByRole('link', { name: 'Hồ sơ của tôi', exact: true }).click();
         await teacher.getByRole('tab', { name: 'Điều kiện khen thưởng' }).click();
         const own = teacher.getByTestId('verdict-LDTT');

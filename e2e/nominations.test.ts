@@ -3,7 +3,7 @@
 // nominates herself ("Tự đề nghị") and sees it in her list.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
+import { browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
 
 const enabled = browserTestsEnabled('e2e/nominations.test.ts');
 
@@ -21,16 +21,7 @@ describe.skipIf(!enabled)('giao diện web: đề nghị khen thưởng, tự đ
   });
 
   async function openPage(page: Page, username: string) {
-    if (username === 'gv.lan') {
-      // An individual's start page greets her by name instead of the "Tổng quan" counts.
-      await page.goto(base + '/');
-      await page.getByLabel('Tên đăng nhập').fill(username);
-      await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
-    } else {
-      await logInAs(page, base, username);
-    }
+    await logInAs(page, base, username);
     await page.getByRole('link', { name: 'Đề nghị khen thưởng' }).click();
     await page.getByRole('heading', { name: 'Đề nghị khen thưởng' }).waitFor();
   }

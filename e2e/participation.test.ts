@@ -2,7 +2,7 @@
 // initiative; pdp.tdkt opens Đăng ký thi đua and finds her in the school's table and in the totals.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
+import { browserTestsEnabled, logInAs, startBrowserEnv, type TBrowserEnv } from './support';
 
 const enabled = browserTestsEnabled('e2e/participation.test.ts');
 
@@ -37,12 +37,7 @@ describe.skipIf(!enabled)('giao diện web: đăng ký thi đua, sáng kiến', 
     const lanCtx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const lan = await lanCtx.newPage();
     try {
-      // An individual's start page greets her by name instead of the "Tổng quan" counts.
-      await lan.goto(env.server.url + '/');
-      await lan.getByLabel('Tên đăng nhập').fill('gv.lan');
-      await lan.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-      await lan.getByRole('button', { name: 'Đăng nhập' }).click();
-      await lan.getByRole('heading', { name: /Xin chào/ }).waitFor();
+      await logInAs(lan, env.server.url, 'gv.lan');
       await lan.getByRole('link', { name: 'Đăng ký thi đua' }).click();
       await lan.getByRole('heading', { name: 'Đăng ký danh hiệu thi đua của tôi' }).waitFor();
       await lan.getByRole('textbox', { name: 'Danh hiệu đăng ký' }).click();

@@ -65,7 +65,8 @@ export async function logInAs(page: Page, baseUrl: string, username: string, pas
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Tổng quan' }).waitFor();
+  // An officer lands on "Tổng quan"; an individual's start page greets them by name ("Xin chào …").
+  await page.getByRole('heading', { name: /^(Tổng quan$|Xin chào)/ }).first().waitFor();
 }
 
 // A small polling matcher: playwright-core has no `expect`, so wait for the locator here.

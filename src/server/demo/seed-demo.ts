@@ -19,20 +19,10 @@ import { seedReviewsDemo } from '../reviews/demo';
 import { seedReportsDemo } from '../reports/demo';
 import { seedParticipationDemo } from '../participation/demo';
 import { buildDemoHistory } from './demo-awards';
+import { mulberry32 } from '../../shared/random';
 
 export const DEMO_PROVINCE_CODE = '42';
 const COMMUNE_CODES = ['18073', '18100', '18115', '18229'];
-
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type TRandom = ReturnType<typeof makeRandom>;
 export function makeRandom(seed: number) {

@@ -5,6 +5,7 @@
 // Checked on varied, seeded random facts (ratings, streaks, thematic/đột xuất records, old and future
 // awards, initiatives, discipline, months worked, years in the sector) under every shipped rule set.
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../shared/random';
 import {
   SHIPPED_RULE_SETS,
   RULE_SET_LUAT2022_ND152,
@@ -20,16 +21,7 @@ import {
 } from '../../rules';
 import { factsWindow, inFactsWindow, type TFactsWindow } from './facts-window';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 const RATINGS: Rating[] = ['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'];
 const LEVELS: InitiativeLevel[] = ['co_so', 'tinh', 'toan_quoc'];

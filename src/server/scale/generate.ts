@@ -46,6 +46,11 @@ export type TPersonInfo = {
   switchYear: number;
 };
 
+/** The letter of `p.ratings` for school year `y` ('-' when out of the ten years or not in service). */
+export function ratingOf(p: TPersonInfo, currentYear: number, y: number): string {
+  return p.ratings[y - (currentYear - 10)] ?? '-';
+}
+
 export type TCommuneModel = { code: string; name: string; ubnd: TUnitInfo; phong: TUnitInfo; schools: TUnitInfo[] };
 
 /** What the generator knows about the province being written; steps read and extend it. */

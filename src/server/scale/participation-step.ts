@@ -7,7 +7,7 @@
 //    council scores each once scored.
 //  - Outreach log: six activities per school last school year and one a month this year so far.
 //  - Điển hình tiên tiến: one per quarter for about half the schools (accepted, a few rejected or pending).
-import type { TPersonInfo, TScaleStep } from './generate';
+import { ratingOf, type TPersonInfo, type TScaleStep } from './generate';
 import { FEATURE_TABLES as T, FEATURE_TAGS as TAG, addDaysIso, at, featureState, iso } from './feature-tables';
 import { AWARD_CODE_LABELS } from '../../shared/labels';
 import { schoolYearLabel } from '../../shared/vn';
@@ -39,8 +39,7 @@ export const participationStep: TScaleStep = {
     const P = m.code;
     const Y = ctx.currentYear;
     const fs = featureState(m);
-    const firstYear = Y - 10;
-    const ratingIn = (p: TPersonInfo, y: number) => p.ratings[y - firstYear] ?? '-';
+    const ratingIn = (p: TPersonInfo, y: number) => ratingOf(p, Y, y);
     const staffBy = new Map<string, TPersonInfo[]>();
     for (const p of m.people) {
       let l = staffBy.get(p.unitId);

@@ -13,7 +13,7 @@
 //    issuer and year, so it never collides with the award history's numbers) and money lines
 //    (coefficient × lương cơ sở on the decision date, `computeBonus`); last year's are partly still
 //    accepted, submitted or returned.
-import type { TPersonInfo, TScaleStep, TUnitInfo } from './generate';
+import { ratingOf, type TPersonInfo, type TScaleStep, type TUnitInfo } from './generate';
 import { FEATURE_TABLES as T, FEATURE_TAGS as TAG, addDaysIso, at, featureState, iso, reviewYears } from './feature-tables';
 import { AWARD_CODE_LABELS } from '../../shared/labels';
 import { foldVietnamese, schoolYearLabel } from '../../shared/vn';
@@ -48,7 +48,6 @@ export const reviewsStep: TScaleStep = {
     const P = m.code;
     const Y = ctx.currentYear;
     const fs = featureState(m);
-    const firstYear = Y - 10;
     const hex = (n: number) => { let s = ''; for (let i = 0; i < n; i++) s += Math.floor(rnd.next() * 16).toString(16); return s; };
     /** A random (v4-shaped) id: ballots must not reveal their order. */
     const randomId = () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[rnd.int(0, 3)]}${hex(3)}-${hex(12)}`;
@@ -74,10 +73,10 @@ export const reviewsStep: TScaleStep = {
       const allStaff = staffBy.get(s.id) ?? [];
       for (const [y, rule] of rules) {
         // Those at this school that year (not before a move here).
-        const staff = allStaff.filter((p) => p.ratings[y - firstYear] !== '-' && p.ratings[y - firstYear] !== undefined && !(p.prevUnitId && y < p.switchYear));
+        const staff = allStaff.filter((p) => ratingOf(p, Y, y) !== '-' && !(p.prevUnitId && y < p.switchYear));
         if (staff.length < 3) continue;
         // Candidates: CSTĐCS for those rated HTXSNV (at most ten), TTLĐTT for a school of eight or more.
-        const cstd = staff.filter((p) => p.ratings[y - firstYear] === 'x').slice(0, 10);
+        const cstd = staff.filter((p) => ratingOf(p, Y, y) === 'x').slice(0, 10);
         const collective = staff.length >= 8;
         if (!cstd.length && !collective) continue;
         const reviewDate = addDaysIso(rule.date, rnd.int(-10, 5));

@@ -18,6 +18,7 @@ import type { TPlan, TPlanSummary } from '../components/plan-types';
 import { DateField, Empty, ErrorAlert, Loading, PageTitle, Pager, formatDateTimeVi } from '../components/ui';
 import { UnitPicker, type TUnitOption } from '../components/unit-picker';
 import { useListParams } from '../components/use-list-params';
+import { PagedTable } from '../components/paged-list';
 import { AWARD_CODE_LABELS } from '../../shared/labels';
 import { schoolYearLabel, schoolYearOf } from '../../shared/vn';
 
@@ -357,7 +358,8 @@ export default function NominationsPage() {
   const qc = useQueryClient();
   const canRead = useCan('commendation.read');
   const canWrite = useCan('commendation.write');
-  const { params, q, setQ, debounced, page, update } = useListParams();
+  const listParams = useListParams();
+  const { params, q, setQ, debounced, page, update } = listParams;
   const schoolYear = params.get('schoolYear') ?? '';
   const status = params.get('status') ?? '';
   const source = params.get('source') ?? '';
@@ -400,39 +402,23 @@ export default function NominationsPage() {
         {canRead && me.personId ? (
           <Checkbox mb="sm" label="Chỉ đề nghị của tôi" checked={mine} onChange={(e) => update({ mine: e.currentTarget.checked ? 'true' : '', page: '' })} />
         ) : null}
-        <ErrorAlert error={list.error} />
-        {list.isPending ? <Loading /> : list.data && list.data.items.length === 0 ? (
-          <Empty>{filtered ? 'Không có đề nghị nào phù hợp bộ lọc.' : mine ? 'Bạn chưa có đề nghị nào. Bấm "Tự đề nghị" để đề nghị xét danh hiệu cho chính mình.' : 'Chưa có đề nghị khen thưởng nào trong phạm vi của bạn.'}</Empty>
-        ) : list.data ? (
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped highlightOnHover aria-label="Danh sách đề nghị khen thưởng">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Người, tập thể được đề nghị</Table.Th><Table.Th>Danh hiệu, hình thức</Table.Th><Table.Th>Năm học</Table.Th><Table.Th>Hội đồng xét</Table.Th>
-                  <Table.Th>Nguồn</Table.Th><Table.Th>Trạng thái</Table.Th><Table.Th>Ngày đề nghị</Table.Th><Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.items.map((n) => (
-                  <Table.Tr key={n.id}>
-                    <Table.Td>
-                      {n.personId && canRead ? <Anchor component={Link} to={`/can-bo/${n.personId}`} size="sm">{n.candidateName}</Anchor> : <Text size="sm">{n.candidateName}</Text>}
-                      <Text size="xs" c="dimmed">{n.candidateKind === 'ca_nhan' ? 'Cá nhân' : 'Tập thể'}{n.note ? ` · ${n.note}` : ''}</Text>
-                    </Table.Td>
-                    <Table.Td><Text size="sm">{n.titleName}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{n.schoolYearLabel}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{n.unitName}</Text></Table.Td>
-                    <Table.Td><Text size="sm">{n.sourceLabel}</Text></Table.Td>
-                    <Table.Td><Badge variant="light" color={STATUS_COLORS[n.status]}>{n.statusLabel}</Badge></Table.Td>
-                    <Table.Td><Text size="sm">{formatDateTimeVi(n.createdAt)}</Text></Table.Td>
-                    <Table.Td>{canWithdraw(n) ? <Withdraw n={n} onDone={refresh} /> : null}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        ) : null}
-        {list.data ? <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onChange={(p) => update({ page: String(p) })} /> : null}
+        <PagedTable query={list} list={listParams} pageSize={PAGE_SIZE} minWidth={860} label="Danh sách đề nghị khen thưởng"
+          empty={filtered ? 'Không có đề nghị nào phù hợp bộ lọc.' : mine ? 'Bạn chưa có đề nghị nào. Bấm "Tự đề nghị" để đề nghị xét danh hiệu cho chính mình.' : 'Chưa có đề nghị khen thưởng nào trong phạm vi của bạn.'}
+          columns={[
+            { header: 'Người, tập thể được đề nghị', cell: (n) => (
+              <>
+                {n.personId && canRead ? <Anchor component={Link} to={`/can-bo/${n.personId}`} size="sm">{n.candidateName}</Anchor> : <Text size="sm">{n.candidateName}</Text>}
+                <Text size="xs" c="dimmed">{n.candidateKind === 'ca_nhan' ? 'Cá nhân' : 'Tập thể'}{n.note ? ` · ${n.note}` : ''}</Text>
+              </>
+            ) },
+            { header: 'Danh hiệu, hình thức', cell: (n) => n.titleName },
+            { header: 'Năm học', cell: (n) => n.schoolYearLabel },
+            { header: 'Hội đồng xét', cell: (n) => n.unitName },
+            { header: 'Nguồn', cell: (n) => n.sourceLabel },
+            { header: 'Trạng thái', cell: (n) => <Badge variant="light" color={STATUS_COLORS[n.status]}>{n.statusLabel}</Badge> },
+            { header: 'Ngày đề nghị', cell: (n) => formatDateTimeVi(n.createdAt) },
+            { header: '', cell: (n) => (canWithdraw(n) ? <Withdraw n={n} onDone={refresh} /> : null) },
+          ]} />
       </Card>
       {canWrite ? <Text size="xs" c="dimmed" mt="xs">Đề nghị đang chờ được đưa vào phiên bình xét bằng nút "Mở phiên bình xét", hoặc trong trang <Anchor component={Link} to="/binh-xet" size="xs">Bình xét</Anchor>.</Text> : null}
     </>

@@ -77,7 +77,7 @@ describeOnBothDatabases('sinh dữ liệu tổng hợp (quy mô trường)', (en
     expect(heads.filter((h) => h.position === 'Hiệu trưởng')).toHaveLength(4);
   });
 
-  it('tài khoản sinh ra đăng nhập được: quản trị Sở thấy mọi cán bộ của tỉnh, giáo viên chỉ thấy hồ sơ của mình', async () => {
+  it('tài khoản sinh ra đăng nhập được: quản trị Sở thấy mọi cán bộ của tỉnh, giáo viên (thành viên Hội đồng của trường) thấy cán bộ của trường mình', async () => {
     const e = env();
     const { db } = e.deps.database;
     const so = await db.selectFrom('units').select('id').where('code', '=', 'SGDDT-42').executeTakeFirstOrThrow();
@@ -87,12 +87,16 @@ describeOnBothDatabases('sinh dữ liệu tổng hợp (quy mô trường)', (en
     const list = await admin.get(`/api/v1/people?withinId=${so.id}&pageSize=5`);
     expect(list.status).toBe(200);
     expect(list.json.total).toBe(all);
+    // A teacher account sits on its school's bình xét council (roles individual + council at the school):
+    // it reads its own record and the school's staff, nothing beyond the school.
     const teacher = await e.login('gv42.0001', DEMO_PASSWORD);
-    const own = await teacher.get('/api/v1/people?pageSize=5');
-    expect(own.json.total).toBe(1);
-    const user = await db.selectFrom('users').select(['person_id', 'full_name']).where('username', '=', 'gv42.0001').executeTakeFirstOrThrow();
-    expect(own.json.items[0].fullName).toBe(user.full_name);
-    expect(own.json.items[0].id).toBe(user.person_id);
+    const user = await db.selectFrom('users').innerJoin('people', 'people.id', 'users.person_id').select(['users.person_id', 'users.full_name', 'people.unit_id']).where('username', '=', 'gv42.0001').executeTakeFirstOrThrow();
+    const own = await teacher.get(`/api/v1/people/${user.person_id}`);
+    expect(own.json.fullName).toBe(user.full_name);
+    const staff = Number((await db.selectFrom('people').select((eb) => eb.fn.countAll<number>().as('n')).where('unit_id', '=', user.unit_id).executeTakeFirstOrThrow()).n);
+    const seen = await teacher.get('/api/v1/people?pageSize=5');
+    expect(seen.json.total).toBe(staff);
+    expect((await teacher.get(`/api/v1/people?withinId=${so.id}&pageSize=5`)).status).toBe(404);
   });
 
   it('cùng seed cho cùng dữ liệu (số dòng, mã, họ tên); seed khác cho người khác', async () => {

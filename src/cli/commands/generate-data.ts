@@ -39,7 +39,7 @@ export async function runGenerateDataCommand(args: string[]): Promise<number> {
       console.log(`  ${res.plan.provinces} tỉnh, ${res.plan.communes} xã, ${nf.format(res.plan.institutions)} cơ sở giáo dục (${Object.entries(res.plan.byKind).map(([k, n]) => `${k} ${nf.format(n)}`).join(', ')})`);
       for (const [table, n] of Object.entries(res.counts)) console.log(`  ${table.padEnd(20)} ${nf.format(n).padStart(12)}`);
       const sample = res.accounts.slice(0, 3).map((a) => a.username).join(', ');
-      console.log(`Tài khoản: ${res.accounts.length} (ví dụ ${sample}…: so<mã tỉnh>.admin, so<mã tỉnh>.tdkt, gv<mã tỉnh>.<số>)`);
+      console.log(`Tài khoản: ${res.accounts.length} (ví dụ ${sample}…: so<mã tỉnh>.admin, so<mã tỉnh>.tdkt, gv<mã tỉnh>.<số> theo nhóm 5 giáo viên một trường, vp<mã tỉnh>.<nhóm> cán bộ TĐKT của trường)`);
       console.log(flag(args, '--password') || process.env.THIDUA_DEMO_PASSWORD ? 'Mật khẩu các tài khoản: giá trị đã cho' : `Mật khẩu chung của các tài khoản sinh ra: ${res.password}  (chỉ hiển thị lần này)`);
       if (res.adminPassword) console.log(config.THIDUA_ADMIN_PASSWORD ? 'Tài khoản admin (Bộ): mật khẩu trong THIDUA_ADMIN_PASSWORD' : `Tài khoản admin (Bộ): admin / ${res.adminPassword}  (chỉ hiển thị lần này)`);
     }

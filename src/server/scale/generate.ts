@@ -388,26 +388,62 @@ export const clustersStep: TScaleStep = {
 
 // ---------------------------------------------------------------- accounts
 
+/** Teacher accounts come in groups of this size, all of one school (its bình xét council). */
+export const TEACHER_GROUP_SIZE = 5;
+
+/** `k` items spread evenly over `list` (its first item always among them). */
+function spread<T>(list: T[], k: number): T[] {
+  return Array.from({ length: Math.min(k, list.length) }, (_, j) => list[Math.floor((j * list.length) / Math.min(k, list.length))]);
+}
+
+/**
+ * Per province: `so<P>.admin` (admin at the Sở), `so<P>.tdkt` (officer at the Sở), and the teacher accounts
+ * in groups of five teachers of the SAME school: `gv<P>.<nnnn>` (numbered group after group, so group g holds
+ * gv<P>.<5g+1 … 5g+5>), each linked to the teacher's record with the roles `individual` and `council` at the
+ * school (they sit on its bình xét council), plus one officer per group school, `vp<P>.<nn>` (group nn, linked
+ * to a Phó Hiệu trưởng / Phó Giám đốc): the one who fills in and sends the school's periodic report and sets up
+ * its review session. Group schools are spread over the province, taken first among the schools that file the
+ * Sở's quarterly CCHC report (THPT, GDTX: plans-reports-step.ts) and have a head, a deputy and at least six
+ * teachers; only when those run out (school scale: one THPT) among the other schools that have them.
+ * `ctx.teacherAccounts` (20 / 200 / 10 by scale) is the number of teacher accounts, rounded up to whole groups
+ * and capped by the schools available.
+ */
 export const accountsStep: TScaleStep = {
   name: 'accounts',
   async perProvince(ctx, m) {
     const P = m.code;
     const rnd = m.random('accounts');
-    const user = async (username: string, fullName: string, personId: string | null, role: RoleCode, unit: TUnitInfo) => {
+    const user = async (username: string, fullName: string, personId: string | null, roles: RoleCode[], unit: TUnitInfo) => {
       const uid = ctx.id(ID_TAGS.users, P);
       await ctx.add('users', [uid, username, fullName, null, ctx.passwordHash, personId, 1, 0, 0, null, null, ctx.now, ctx.now]);
-      await ctx.add('user_roles', [ctx.id(ID_TAGS.user_roles, P), uid, role, unit.id, ctx.now]);
-      ctx.accounts.push({ username, role, unitName: unit.name });
+      for (const role of roles) await ctx.add('user_roles', [ctx.id(ID_TAGS.user_roles, P), uid, role, unit.id, ctx.now]);
+      ctx.accounts.push({ username, role: roles[0], unitName: unit.name });
     };
-    await user(`so${P}.admin`, `Quản trị ${m.so.name}`, null, 'admin', m.so);
-    await user(`so${P}.tdkt`, personName(rnd, rnd.next() < 0.6), null, 'officer', m.so);
-    const teachers = m.people.filter((p) => p.category === 'Giáo viên');
-    const n = Math.min(ctx.teacherAccounts, teachers.length);
-    const schoolById = new Map(m.schools.map((s) => [s.id, s]));
-    for (let i = 0; i < n; i++) {
-      // Spread over the province: every k-th teacher.
-      const t = teachers[Math.floor((i * teachers.length) / n)];
-      await user(`gv${P}.${String(i + 1).padStart(4, '0')}`, t.fullName, t.id, 'individual', schoolById.get(t.unitId)!);
+    await user(`so${P}.admin`, `Quản trị ${m.so.name}`, null, ['admin'], m.so);
+    await user(`so${P}.tdkt`, personName(rnd, rnd.next() < 0.6), null, ['officer'], m.so);
+    const staffOf = new Map<string, TPersonInfo[]>();
+    for (const p of m.people) {
+      let l = staffOf.get(p.unitId);
+      if (!l) { l = []; staffOf.set(p.unitId, l); }
+      l.push(p);
+    }
+    const teachersOf = (s: TUnitInfo) => (staffOf.get(s.id) ?? []).filter((p) => p.category === 'Giáo viên');
+    const deputyOf = (s: TUnitInfo) => (staffOf.get(s.id) ?? []).find((p) => /^Phó (Hiệu trưởng|Giám đốc)$/.test(p.position));
+    const fits = (s: TUnitInfo) => teachersOf(s).length >= TEACHER_GROUP_SIZE + 1 && !!deputyOf(s) && (staffOf.get(s.id) ?? []).some((p) => /^(Hiệu trưởng|Giám đốc)$/.test(p.position));
+    const reporting = new Set(m.soSchools.map((s) => s.id));
+    const filing = m.schools.filter((s) => reporting.has(s.id) && fits(s));
+    const others = m.schools.filter((s) => !reporting.has(s.id) && fits(s));
+    const groups = Math.ceil(Math.max(0, ctx.teacherAccounts) / TEACHER_GROUP_SIZE);
+    const schools = [...spread(filing, groups), ...spread(others, groups - Math.min(groups, filing.length))];
+    let n = 0;
+    for (const [g, school] of schools.entries()) {
+      const size = Math.min(TEACHER_GROUP_SIZE, ctx.teacherAccounts - g * TEACHER_GROUP_SIZE);
+      for (const t of teachersOf(school).slice(0, size)) {
+        n++;
+        await user(`gv${P}.${String(n).padStart(4, '0')}`, t.fullName, t.id, ['individual', 'council'], school);
+      }
+      const deputy = deputyOf(school)!;
+      await user(`vp${P}.${String(g + 1).padStart(2, '0')}`, deputy.fullName, deputy.id, ['officer'], school);
     }
   },
 };

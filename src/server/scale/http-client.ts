@@ -42,6 +42,7 @@ export class ApiClient {
   get(path: string) { return this.request('GET', path); }
   post(path: string, body?: unknown) { return this.request('POST', path, body ?? {}); }
   patch(path: string, body?: unknown) { return this.request('PATCH', path, body ?? {}); }
+  put(path: string, body?: unknown) { return this.request('PUT', path, body ?? {}); }
 
   /** Logs in; throws with the server's message when refused. */
   async login(username: string, password: string): Promise<TApiResponse> {

@@ -544,6 +544,7 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
       ctx.bo.ancestors = new Map([[boId, 0]]);
     } else {
       ctx.bo = await writeUnit(ctx, '00', { code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'bo', abbreviation: 'BGDĐT', validFrom: '1945-08-28', address: '35 Đại Cồ Việt, Hà Nội' });
+      await writer.sync(); // every province refers to the Bộ
     }
     for (const p of plan) {
       const model: TProvinceModel = {
@@ -561,6 +562,7 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
       stepSeconds.commit = (stepSeconds.commit ?? 0) + (performance.now() - t1) / 1000;
       report(p.name);
     }
+    await writer.sync();
     for (const step of steps) if (step.finish) await step.finish(ctx);
     const t2 = performance.now();
     await writer.finish();

@@ -36,12 +36,15 @@ export type TSessionInfo = { sessionId: string; csrfToken: string; actor: TActor
 
 export async function loadSession(db: Db, token: string): Promise<TSessionInfo | null> {
   const id = sha256(token);
-  const row = await db
+  // One round trip: the session, its user and the user's roles (one row per role; none without roles).
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.full_name', 'users.person_id', 'users.is_active', 'users.must_change_password'])
+    .leftJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select(['sessions.id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.full_name', 'users.person_id', 'users.is_active', 'users.must_change_password', 'user_roles.role', 'user_roles.unit_id'])
     .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .execute();
+  const row = rows[0];
   if (!row || row.is_active !== 1) return null;
   const now = nowIso();
   if (row.expires_at <= now) {
@@ -52,7 +55,6 @@ export async function loadSession(db: Db, token: string): Promise<TSessionInfo |
   if (Date.parse(now) - Date.parse(row.last_seen_at) > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const roles = await db.selectFrom('user_roles').select(['role', 'unit_id']).where('user_id', '=', row.user_id).execute();
   return {
     sessionId: id,
     csrfToken: row.csrf_token,
@@ -62,7 +64,7 @@ export async function loadSession(db: Db, token: string): Promise<TSessionInfo |
       username: row.username,
       fullName: row.full_name,
       personId: row.person_id,
-      roles: roles.map((r) => ({ role: r.role as RoleCode, unitId: r.unit_id })),
+      roles: rows.filter((r) => r.role !== null && r.unit_id !== null).map((r) => ({ role: r.role as RoleCode, unitId: r.unit_id as string })),
     },
   };
 }

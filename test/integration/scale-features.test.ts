@@ -3,16 +3,33 @@
 // databases: the rows exist, agree with each other and with the app's own rules (tally = ballots, result
 // = evaluateVote of the session's rule set, money = computeBonus), and the app's read endpoints list them
 // for the Sở's officer.
+import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { generateData } from '../../src/server/scale/generate';
 import { tallyBallots } from '../../src/server/reviews/sessions';
 import { loadRuleSetVersion } from '../../src/server/rules/rule-sets';
 import { evaluateVote } from '../../src/rules';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, describeOnBothDatabases } from './harness';
+import { taskStatus } from '../../src/server/plans/cascade';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, describeOnBothDatabases, type TTestEnv } from './harness';
 
 const TODAY = '2026-11-23';
 const n = (v: unknown) => Number(v);
+
+/** The text of a DOCX, one paragraph a line (as in plans.test.ts). */
+async function documentText(bytes: ArrayBuffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
+    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+}
+
+/** Binary downloads: the harness client reads JSON only. */
+async function download(e: TTestEnv, username: string, url: string): Promise<Response> {
+  const login = await e.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  return e.app.request(url, { headers: { cookie } });
+}
 
 describeOnBothDatabases('sinh dữ liệu: kế hoạch, báo cáo, đăng ký, bình xét, hồ sơ, đánh giá', (env) => {
   const count = async (q: string) => n((await sql<{ n: number }>`${sql.raw(q)}`.execute(env().deps.database.db)).rows[0].n);
@@ -23,7 +40,7 @@ describeOnBothDatabases('sinh dữ liệu: kế hoạch, báo cáo, đăng ký, 
     const first = await run();
     for (const t of ['plans', 'report_forms', 'report_periods', 'report_submissions', 'report_values', 'registrations', 'pacts', 'pact_signatures', 'initiatives', 'outreach_entries', 'exemplars',
       'nominations', 'review_sessions', 'review_members', 'review_candidates', 'review_ballots', 'review_participation', 'dossiers', 'dossier_items', 'dossier_events', 'decisions', 'decision_lines',
-      'assessments', 'assessment_criteria', 'assessment_units', 'assessment_self_scores', 'assessment_results']) {
+      'assessments', 'assessment_criteria', 'assessment_units', 'assessment_self_scores', 'assessment_results', 'plan_cascade_tasks']) {
       expect(first.counts[t], t).toBeGreaterThan(0);
       expect(await count(`select count(*) as n from ${t}`), t).toBe(first.counts[t]);
     }
@@ -64,6 +81,66 @@ describeOnBothDatabases('sinh dữ liệu: kế hoạch, báo cáo, đăng ký, 
     expect(so.filter((p) => p.state === 'closed')).toHaveLength(6);
     expect(new Set(so.map((p) => p.doc_number_key)).size).toBe(8);
     expect(await count(`select count(*) as n from plans c join plans p on p.id = c.parent_plan_id where not exists (select 1 from unit_closure u where u.ancestor_id = p.unit_id and u.descendant_id = c.unit_id and u.depth > 0)`)).toBe(0);
+  });
+
+  it('giao triển khai kế hoạch của Sở: bảng theo dõi qua API đủ mọi trường, đủ các trạng thái; kế hoạch của trường trỏ về nhiệm vụ của mình; DOCX', async () => {
+    const e = env();
+    const db = e.deps.database.db;
+    const soId = await e.unitId('SGDDT-42');
+    const plan = await db.selectFrom('plans').selectAll().where('unit_id', '=', soId).where('state', '=', 'in_progress').where('catalogue_code', '=', 'thi-dua-nam-hoc').executeTakeFirstOrThrow();
+    const tasks = await db.selectFrom('plan_cascade_tasks').selectAll().where('plan_id', '=', plan.root_plan_id).execute();
+    // One task per school of the province (every school writes a plan implementing the Sở's), none for other plans.
+    const schools = await db.selectFrom('plans').select('unit_id').where('parent_plan_id', '=', plan.id).execute();
+    expect(tasks.length).toBeGreaterThanOrEqual(4);
+    expect(await count(`select count(*) as n from plan_cascade_tasks`)).toBe(tasks.length);
+    expect(new Set(tasks.map((t) => t.unit_id)).size).toBe(tasks.length);
+    for (const t of tasks) {
+      expect(JSON.parse(t.selection)).toMatchObject({ mode: 'kinds', withinUnitId: null, clusterId: null });
+      expect(JSON.parse(t.selection).unitKinds).toContain((await db.selectFrom('units').select('kind').where('id', '=', t.unit_id).executeTakeFirstOrThrow()).kind);
+      expect(t.due_date >= plan.issued_date! && t.due_date <= plan.period_to).toBe(true);
+      expect(n(t.reminder_count)).toBe(await count(`select count(*) as n from plan_reminders where task_id = '${t.id}'`));
+    }
+    // Every school plan with a task points at its own task (same unit, same root plan) and its parent is the Sở's plan.
+    expect(await count(`select count(*) as n from plans p join plan_cascade_tasks t on t.id = p.cascade_task_id where t.unit_id <> p.unit_id or t.plan_id <> '${plan.root_plan_id}' or p.parent_plan_id <> '${plan.id}' or p.root_plan_id <> p.id`)).toBe(0);
+    expect(await count(`select count(*) as n from plans where parent_plan_id = '${plan.id}' and cascade_task_id is null`)).toBe(0);
+    expect(schools.every((s) => tasks.some((t) => t.unit_id === s.unit_id))).toBe(true);
+    // Issued ones carry an issue date; drafts none.
+    expect(await count(`select count(*) as n from plans where cascade_task_id is not null and ((state = 'draft') = (issued_date is not null))`)).toBe(0);
+    // On the generator's day the board shows the whole mix: issued, drafting, not started and overdue.
+    const children = await db.selectFrom('plans').select(['cascade_task_id', 'state', 'issued_date']).where('cascade_task_id', 'is not', null).execute();
+    const statusOn = (t: (typeof tasks)[number], day: string) => taskStatus(t.due_date, children.filter((c) => c.cascade_task_id === t.id), day);
+    expect(new Set(tasks.map((t) => statusOn(t, TODAY)))).toEqual(new Set(['issued', 'drafting', 'not_started', 'overdue']));
+    // Issued on time and issued late (after the due date) both occur among the tasks already due.
+    const issuedDay = (t: (typeof tasks)[number]) => children.find((c) => c.cascade_task_id === t.id && c.issued_date)?.issued_date ?? null;
+    const due = tasks.filter((t) => t.due_date < TODAY);
+    if (due.length >= 4) {
+      expect(due.some((t) => issuedDay(t) && issuedDay(t)! <= t.due_date)).toBe(true);
+      expect(due.some((t) => issuedDay(t) && issuedDay(t)! > t.due_date)).toBe(true);
+    }
+    // Issued late means issued after the due date but not after the generator's day.
+    expect(due.every((t) => !issuedDay(t) || issuedDay(t)! <= TODAY)).toBe(true);
+
+    // Through the API: the Sở's officer sees every assigned unit, with the status the app computes for its own today.
+    const so = await e.login('so42.tdkt', DEMO_PASSWORD);
+    const board = await so.get(`/api/v1/plans/${plan.id}/board`);
+    expect(board.status).toBe(200);
+    expect(board.json.counts.total).toBe(tasks.length);
+    expect(board.json.items.map((i: any) => i.unitId).sort()).toEqual(tasks.map((t) => t.unit_id).sort());
+    for (const item of board.json.items) {
+      const t = tasks.find((x) => x.id === item.taskId)!;
+      expect(item.status).toBe(statusOn(t, board.json.today));
+      expect(item.reminderCount).toBe(n(t.reminder_count));
+    }
+    expect(board.json.counts.issued).toBeGreaterThan(0);
+    expect(board.json.counts.overdue).toBeGreaterThan(0);
+
+    // The Sở's generated plans render as a Kế hoạch (DOCX) with their title.
+    for (const p of [plan, await db.selectFrom('plans').selectAll().where('unit_id', '=', soId).where('state', '=', 'closed').where('catalogue_code', '=', 'cai-cach-hanh-chinh').executeTakeFirstOrThrow()]) {
+      const res = await download(e, 'so42.tdkt', `/api/v1/plans/${p.id}/docx`);
+      expect(res.status, await res.clone().text().catch(() => '')).toBe(200);
+      const text = (await documentText(await res.arrayBuffer())).replace(/\s+/g, ' ');
+      expect(text.toLocaleLowerCase('vi')).toContain(p.title.replace(/\s+/g, ' ').toLocaleLowerCase('vi'));
+    }
   });
 
   it('đăng ký, giao ước, sáng kiến, điển hình: người đăng ký thuộc đơn vị; điểm sáng kiến khớp số lượt chấm', async () => {

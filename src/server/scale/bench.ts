@@ -197,6 +197,32 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
       add(label, o, raw ? f : null, `${items} đơn vị con, trang đầu 200 (như giao diện)`);
     }
 
+    // 4b. The cascade board of the Sở's plan of this school year: every assigned unit with its status, as a tree.
+    const soPlans = (await api.get(`/api/v1/plans?unitId=${so.id}&pageSize=50`)).json?.items ?? [];
+    const boardPlan = soPlans.filter((p: any) => p.state !== 'closed' && p.state !== 'draft')
+      .sort((a: any, b: any) => Number(b.catalogueCode === 'thi-dua-nam-hoc') - Number(a.catalogueCode === 'thi-dua-nam-hoc') || b.schoolYear - a.schoolYear)[0] ?? null;
+    const firstBoard = boardPlan ? await api.get(`/api/v1/plans/${boardPlan.id}/board`) : null;
+    if (firstBoard?.status === 200 && firstBoard.json.counts?.total > 0) {
+      const label = 'Bảng theo dõi triển khai kế hoạch (cả tỉnh)';
+      const o: number[] = [];
+      const f: number[] = [];
+      const c = firstBoard.json.counts;
+      for (let i = 0; i < n; i++) {
+        o.push(ok(await api.get(`/api/v1/plans/${boardPlan.id}/board`), label).ms);
+        if (raw) {
+          // The floor: the tasks, the plans linked to them, the assigned units and their parents (one level up).
+          const [ms] = await time(async () => {
+            await raw.query('select * from plan_cascade_tasks where plan_id = ?', [boardPlan.rootPlanId ?? boardPlan.id]);
+            await raw.query('select id, unit_id, state, cascade_task_id, issued_date, doc_number, doc_symbol, title, version, superseded_by_id from plans where cascade_task_id in (select id from plan_cascade_tasks where plan_id = ?)', [boardPlan.rootPlanId ?? boardPlan.id]);
+            await raw.query('select u.* from units u where u.id in (select unit_id from plan_cascade_tasks where plan_id = ?)', [boardPlan.rootPlanId ?? boardPlan.id]);
+            return raw.query('select p.* from units p where p.id in (select u.parent_id from units u join plan_cascade_tasks t on t.unit_id = u.id where t.plan_id = ?)', [boardPlan.rootPlanId ?? boardPlan.id]);
+          });
+          f.push(ms);
+        }
+      }
+      add(label, o, raw ? f : null, `${c.total.toLocaleString('vi-VN')} đơn vị được giao (${c.issued} đã ban hành, ${c.drafting} đang xây dựng, ${c.not_started} chưa bắt đầu, ${c.overdue} quá hạn)`);
+    } else log(`  Bảng theo dõi triển khai kế hoạch: bỏ qua (${boardPlan ? `kế hoạch chưa giao triển khai${firstBoard && firstBoard.status !== 200 ? `, HTTP ${firstBoard.status}` : ''}` : 'Sở chưa có kế hoạch đã ban hành'})`);
+
     // 5. Excel export of one school's staff.
     if (school) {
       const o: number[] = [];
@@ -257,7 +283,8 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
     //    (POST /reader/to-plan: a draft with every section filled; the bench database gains that draft).
     if (!skip.has('docx')) {
       let planId: string | null = null;
-      for (const p of (await api.get(`/api/v1/plans?unitId=${so.id}&pageSize=20`)).json?.items ?? []) {
+      // The generated plans render as they are (the board's plan first); the reader's draft is the fallback.
+      for (const p of [...(boardPlan ? [boardPlan] : []), ...soPlans.filter((x: any) => x.id !== boardPlan?.id)].slice(0, 20)) {
         if ((await api.get(`/api/v1/plans/${p.id}/docx`)).status === 200) { planId = p.id; break; }
       }
       if (!planId && parsedDoc) {

@@ -16,6 +16,8 @@ export const FEATURE_TABLES = {
   plans: t('plans', `id unit_id province_code kind title title_search movement_name school_year:i period_from period_to state catalogue_code parent_plan_id
     cascade_task_id amends_plan_id root_plan_id version:i superseded_by_id doc_number:i doc_symbol doc_number_key issued_date signer_name signer_title signer_authority
     return_reason body created_by created_at updated_at state_changed_at`),
+  plan_cascade_tasks: t('plan_cascade_tasks', 'id plan_id unit_id province_code due_date selection reminder_count:i last_reminded_at created_by created_at'),
+  plan_reminders: t('plan_reminders', 'id plan_id task_id unit_id province_code source recipients:i message sent_by sent_at'),
   report_forms: t('report_forms', 'id plan_id unit_id province_code title schedule due_days:i sections created_by created_at updated_at'),
   report_form_units: t('report_form_units', 'form_id unit_id province_code'),
   report_periods: t('report_periods', 'id form_id province_code kind label period_from period_to opens_on due_date created_at'),
@@ -62,7 +64,7 @@ export const FEATURE_TABLES = {
 
 /** Id tags of these tables (the built-in steps use 0001–000a, awards 0010). */
 export const FEATURE_TAGS: Record<keyof typeof FEATURE_TABLES, string> = {
-  plans: '0011', report_forms: '0012', report_form_units: '', report_periods: '0013', report_submissions: '0014', report_values: '0015',
+  plans: '0011', plan_cascade_tasks: '002a', plan_reminders: '002b', report_forms: '0012', report_form_units: '', report_periods: '0013', report_submissions: '0014', report_values: '0015',
   registrations: '0016', pacts: '0017', pact_signatures: '0018', initiatives: '0019', initiative_scores: '0029', outreach_entries: '001a', exemplars: '001b',
   nominations: '001c', review_sessions: '001d', review_members: '001e', review_candidates: '001f', review_conflicts: '0020', review_ballots: '',
   review_participation: '', dossiers: '0021', dossier_items: '0022', dossier_events: '0023', decisions: '0024', decision_lines: '0025',

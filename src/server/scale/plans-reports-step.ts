@@ -2,12 +2,18 @@
 //  - Plans: the Sở's annual emulation plan (thi-dua-nam-hoc) and its CCHC plan (cai-cach-hanh-chinh) for
 //    the last three school years (closed) and this one (in progress), numbered in the Sở's register
 //    (`n/KH-SGDĐT`), bodies built by the plan catalogue as the app does; every school's own plan for
-//    this year implementing the Sở's (in progress, parent = the Sở's plan).
+//    this year implementing the Sở's (parent = the Sở's plan).
+//  - The cascade of the Sở's plan of this year, as the app's cascadePlan writes it (mode 'kinds'): first to
+//    the Sở's own schools (THPT, GDTX), due three weeks after issue, then to the schools it guides in the
+//    communes, due a little after today; one task per school, each school's plan linked to its task. From a
+//    separate random stream ('cascade'): past due ≈ 55 % issued on time, 20 % issued late, 12 % a draft only,
+//    13 % nothing; not yet due ≈ 35 % issued, 35 % a draft, 30 % nothing; most late units reminded 1–3 times.
+//    Bodies come from the plan catalogue, complete enough to render the Kế hoạch DOCX.
 //  - Periodic reports: one quarterly CCHC report form per CCHC plan, answered by the Sở's schools (THPT,
 //    GDTX) — four quarters per school year. Past quarters: ≈ 93 % sent, of them ≈ 80 % accepted, ≈ 7 %
 //    returned with a reason, ≈ 10 % late; the rest never sent (no row) or a draft. The open quarter:
 //    a third have a draft. Values are consistent (parts ≤ total; rates computed as the app computes them).
-import type { TScaleStep, TUnitInfo } from './generate';
+import type { TGenContext, TProvinceModel, TScaleStep, TUnitInfo } from './generate';
 import { FEATURE_TABLES as T, FEATURE_TAGS as TAG, addDaysIso, at, featureState } from './feature-tables';
 import { findCatalogueEntry, planTitle, type TCatalogueUnit } from '../plans/plan-catalogue';
 import { periodsFor } from '../reports/periods';
@@ -27,6 +33,83 @@ const HIGHLIGHTS = [
 ];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
+const minIso = (a: string, b: string) => (a < b ? a : b);
+const maxIso = (a: string, b: string) => (a > b ? a : b);
+
+/** The school's plan for its cascade task: issued (in progress) on a day, a draft, or none yet. */
+type TChildPlan = { taskId: string; state: 'in_progress' | 'draft' | 'none'; issued: string | null; created: string };
+
+/**
+ * The cascade of the Sở's plan of this year as applyCascade writes it: two calls in mode 'kinds' (the Sở's
+ * own schools, then the schools it guides in the communes), one task per active unit of those kinds, the
+ * selection JSON as the app writes it; late units reminded (plan_reminders + the task's count). Returns what
+ * each school's plan becomes. Draws only from the 'cascade' stream.
+ */
+async function writeCascade(ctx: TGenContext, m: TProvinceModel, rootPlanId: string, periodTo: string, issued: string): Promise<Map<string, TChildPlan>> {
+  const rnd = m.random('cascade');
+  const P = m.code;
+  const out = new Map<string, TChildPlan>();
+  const own = m.soSchools;
+  const guided = m.schools.filter((s) => !own.includes(s));
+  const firstDue = minIso(periodTo, addDaysIso(issued, 21));
+  const laterOn = minIso(ctx.today, addDaysIso(issued, 30));
+  const calls = [
+    { units: own, on: addDaysIso(issued, 2), due: firstDue },
+    { units: guided, on: maxIso(laterOn, addDaysIso(issued, 2)), due: minIso(periodTo, maxIso(addDaysIso(issued, 45), addDaysIso(ctx.today, 14))) },
+  ];
+  for (const call of calls) {
+    if (!call.units.length) continue;
+    const kinds = [...new Set(call.units.map((u) => u.kind))];
+    const selection = JSON.stringify({ mode: 'kinds', unitKinds: kinds, withinUnitId: null, clusterId: null });
+    const createdAt = at(call.on, rnd.int(0, 539));
+    const past = call.due < ctx.today;
+    // Outcomes dealt from a deck: one of each kind first (so that even a small province shows the whole mix),
+    // the rest drawn by the proportions, shuffled.
+    const kindsOf = past ? (['draft', 'on_time', 'none', 'late'] as const) : (['issued', 'draft', 'none'] as const);
+    const weights = past ? [0.12, 0.55, 0.13, 0.2] : [0.35, 0.35, 0.3];
+    const deck: string[] = kindsOf.slice(0, call.units.length);
+    while (deck.length < call.units.length) {
+      let d = rnd.next();
+      let k = 0;
+      while (k < weights.length - 1 && d >= weights[k]) { d -= weights[k]; k++; }
+      deck.push(kindsOf[k]);
+    }
+    for (let i = deck.length - 1; i > 0; i--) { const j = rnd.int(0, i); [deck[i], deck[j]] = [deck[j], deck[i]]; }
+    for (const [index, u] of call.units.entries()) {
+      const taskId = ctx.id(TAG.plan_cascade_tasks, P);
+      const outcome = deck[index];
+      // Days between the task and the due date / today, for the school's own dates.
+      const span = Math.max(1, Math.round((Date.parse(call.due) - Date.parse(call.on)) / 86_400_000));
+      const sinceDue = Math.max(1, Math.round((Date.parse(ctx.today) - Date.parse(call.due)) / 86_400_000));
+      const sinceTask = Math.max(0, Math.round((Date.parse(ctx.today) - Date.parse(call.on)) / 86_400_000));
+      let child: TChildPlan;
+      if (outcome === 'on_time') child = { taskId, state: 'in_progress', issued: addDaysIso(call.due, -rnd.int(0, Math.min(span, 10))), created: '' };
+      else if (outcome === 'late') child = { taskId, state: 'in_progress', issued: minIso(ctx.today, addDaysIso(call.due, rnd.int(1, Math.min(sinceDue, 30)))), created: '' };
+      else if (outcome === 'issued' && sinceTask >= 2) child = { taskId, state: 'in_progress', issued: addDaysIso(call.on, rnd.int(2, sinceTask)), created: '' };
+      else if (outcome === 'none') child = { taskId, state: 'none', issued: null, created: '' };
+      else child = { taskId, state: 'draft', issued: null, created: '' };
+      // The school drafts its plan a few days after being assigned (and before issuing it).
+      const draftedOn = child.issued ? minIso(addDaysIso(child.issued, -1), addDaysIso(call.on, rnd.int(0, 5))) : minIso(ctx.today, addDaysIso(call.on, rnd.int(1, 10)));
+      child.created = at(draftedOn, rnd.int(0, 539));
+      out.set(u.id, child);
+      // Reminders: a unit that missed the due date (issued late or not yet) is usually reminded, once a week or so.
+      const lateUntil = past && child.state !== 'none' && child.issued && child.issued <= call.due ? null : past ? (child.issued ?? ctx.today) : null;
+      const reminders: { at: string; source: string; recipients: number }[] = [];
+      if (lateUntil && rnd.next() < 0.75) {
+        const n = rnd.int(1, 3);
+        for (let k = 0; k < n; k++) {
+          const day = addDaysIso(call.due, 1 + k * 7);
+          if (day > lateUntil || day > ctx.today) break;
+          reminders.push({ at: at(day, 0), source: k === 0 && rnd.next() < 0.3 ? 'manual' : 'job', recipients: rnd.int(1, 2) });
+        }
+      }
+      // The task before its reminders (foreign key; the writer flushes tables in the order they were first used).
+      await ctx.write(T.plan_cascade_tasks, [taskId, rootPlanId, u.id, P, call.due, selection, reminders.length, reminders.at(-1)?.at ?? null, null, createdAt]);
+      for (const r of reminders) await ctx.write(T.plan_reminders, [ctx.id(TAG.plan_reminders, P), rootPlanId, taskId, u.id, P, r.source, r.recipients, null, null, r.at]);
+    }
+  }
+  return out;
+}
 
 export const plansReportsStep: TScaleStep = {
   name: 'plans-reports',
@@ -39,21 +122,28 @@ export const plansReportsStep: TScaleStep = {
     const place = m.plan.name;
     const unitOf = (u: TUnitInfo, parentName: string | null): TCatalogueUnit => ({ name: u.name, kind: u.kind, parentName, place, groups: TO_BY_KIND[u.kind] ?? [] });
     let docNo = rnd.int(20, 60);
-    const writePlan = async (u: TUnitInfo, parentName: string | null, code: string, year: number, parentPlanId: string | null, symbolAbbr: string | null, signer: string | null, signerTitle: string) => {
+    const issuedOf = new Map<string, string>();
+    const writePlan = async (u: TUnitInfo, parentName: string | null, code: string, year: number, parentPlanId: string | null, symbolAbbr: string | null, signer: string | null, signerTitle: string, child?: TChildPlan) => {
       const entry = findCatalogueEntry(code)!;
       const period = entry.period(year);
       const body = entry.build(unitOf(u, parentName), year);
       const id = ctx.id(TAG.plans, P);
-      const state = year < Y ? 'closed' : 'in_progress';
-      const issued = addDaysIso(period.from, -rnd.int(1, 4));
+      // The step's own draws happen whatever the child plan becomes, so the other tables keep their data.
+      const issuedDrawn = addDaysIso(period.from, -rnd.int(1, 4));
       const n = symbolAbbr ? docNo++ : null;
       const symbol = symbolAbbr ? `KH-${symbolAbbr}` : null;
       const title = planTitle(entry.kind, entry.movementName, year);
-      const created = at(addDaysIso(issued, -7), rnd.int(0, 539));
+      const createdDrawn = at(addDaysIso(issuedDrawn, -7), rnd.int(0, 539));
+      if (!child) issuedOf.set(id, issuedDrawn);
+      if (child?.state === 'none') return id;
+      const state = child ? child.state : year < Y ? 'closed' : 'in_progress';
+      const issued = child ? child.issued : issuedDrawn;
+      const created = child ? child.created : createdDrawn;
+      const changed = year < Y ? at(period.to, 600) : issued ? at(issued, 600) : created;
       await ctx.write(T.plans, [
         id, u.id, P, entry.kind, title, foldVietnamese(title), entry.movementName, year, period.from, period.to, state, entry.code, parentPlanId,
-        null, null, id, 1, null, n, symbol, n !== null ? `${u.id}|${issued.slice(0, 4)}|${n}/${symbol}` : null, issued, signer, signerTitle, null,
-        null, JSON.stringify(body), null, created, created, at(year < Y ? period.to : issued, 600),
+        child?.taskId ?? null, null, id, 1, null, n, symbol, n !== null ? `${u.id}|${issued!.slice(0, 4)}|${n}/${symbol}` : null, issued, issued ? signer : null, issued ? signerTitle : null, null,
+        null, JSON.stringify(body), null, created, created, changed,
       ]);
       return id;
     };
@@ -65,8 +155,9 @@ export const plansReportsStep: TScaleStep = {
     const headOf = new Map<string, string>();
     for (const p of m.people) if (!headOf.has(p.unitId)) headOf.set(p.unitId, p.fullName);
     const current = fs.soPlans.get(Y)!;
+    const children = await writeCascade(ctx, m, current, findCatalogueEntry('thi-dua-nam-hoc')!.period(Y).to, issuedOf.get(current)!);
     for (const s of m.schools) {
-      await writePlan(s, m.so.name, 'thi-dua-nam-hoc', Y, current, null, headOf.get(s.id) ?? null, s.kind === 'gdtx' ? 'GIÁM ĐỐC' : 'HIỆU TRƯỞNG');
+      await writePlan(s, m.so.name, 'thi-dua-nam-hoc', Y, current, null, headOf.get(s.id) ?? null, s.kind === 'gdtx' ? 'GIÁM ĐỐC' : 'HIỆU TRƯỞNG', children.get(s.id));
       ctx.tick(m.plan.name);
     }
 

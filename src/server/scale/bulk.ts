@@ -30,14 +30,22 @@ export const TABLES = {
 
 export type TCell = string | number | null;
 
-export interface TBulkWriter {
-  readonly kind: DbKind;
+/** Where one province's rows go: buffered per table, written in batches, committed at the province's end. */
+export interface TBulkSink {
   /** Buffers one row (values in the spec's column order); written when the table's batch is full. */
   add(spec: TTableSpec, row: TCell[]): void | Promise<void>;
-  /** Writes every buffered row and commits; the next rows go into a new transaction (PostgreSQL: on the
-   * other connection, while this one commits in the background). */
+  /** Writes every buffered row and commits; the next rows go into a new transaction (PostgreSQL: the
+   * commit runs in the background while the generator goes on). */
   commit(): Promise<void>;
-  /** Like commit(), and waits until every row so far is committed (later rows may refer to them). */
+}
+
+export interface TBulkWriter extends TBulkSink {
+  readonly kind: DbKind;
+  /** How many provinces may be generated at the same time, each into its own sink (SQLite: 1). */
+  readonly parallel: number;
+  /** Sink number i (0 ≤ i < parallel); the writer's own add/commit use sink 0. */
+  sink(i: number): TBulkSink;
+  /** Like commit(), and waits until every row so far (every sink) is committed. */
   sync(): Promise<void>;
   /** Rows written so far (all tables). */
   readonly written: number;
@@ -54,6 +62,8 @@ export interface TBulkWriter {
  */
 export class SqliteBulkWriter implements TBulkWriter {
   readonly kind = 'sqlite' as const;
+  /** One writer thread: provinces are generated one after the other. */
+  readonly parallel = 1;
   written = 0;
   private worker: Worker;
   private buffers = new Map<TTableSpec, TCell[]>();
@@ -94,6 +104,10 @@ export class SqliteBulkWriter implements TBulkWriter {
 
   private check() {
     if (this.failure) throw this.failure;
+  }
+
+  sink(): TBulkSink {
+    return this;
   }
 
   async add(spec: TTableSpec, row: TCell[]): Promise<void> {
@@ -199,7 +213,7 @@ class CopyChunk {
   }
 }
 
-/** One connection of the PostgreSQL writer: its COPY statements, at most eight queued, in one transaction. */
+/** One connection of the PostgreSQL writer: its COPY statements (up to 48 queued: the generator runs ahead while the server writes), in one transaction. */
 class CopyLane {
   readonly client: pg.Client;
   private ready: Promise<void>;
@@ -208,6 +222,8 @@ class CopyLane {
   /** The COMMIT (and next BEGIN) of the province this lane wrote last. */
   pending: Promise<void> = Promise.resolve();
   written = 0;
+  /** Foreign keys not checked row by row (session_replication_role = replica: allowed to superusers). */
+  replica = false;
 
   constructor(url: string) {
     const client = new pg.Client({ connectionString: url });
@@ -215,6 +231,15 @@ class CopyLane {
     this.ready = (async () => {
       await client.connect();
       await client.query('SET synchronous_commit = off');
+      // Each row's foreign keys cost the server a trigger and a row lock on the parent (≈ a third of its
+      // work in a load). Where the role may, skip them: the generator writes parents first and its
+      // integrity is checked by the tests (every foreign key, test/integration/scale-features.test.ts).
+      try {
+        await client.query('SET session_replication_role = replica');
+        this.replica = true;
+      } catch {
+        this.replica = false;
+      }
       await client.query('BEGIN');
     })();
   }
@@ -225,6 +250,7 @@ class CopyLane {
 
   async copy(spec: TTableSpec, chunk: CopyChunk): Promise<void> {
     await this.ready;
+    await this.pending; // the previous province's COMMIT first: one province per transaction
     this.check();
     const stream = this.client.query(copyFrom(`COPY ${spec.table} (${spec.columns.map((c) => c[0]).join(', ')}) FROM STDIN`));
     const rows = chunk.rows;
@@ -234,15 +260,17 @@ class CopyLane {
     }).then(() => { this.written += rows; }, (e) => { this.failure ??= e; });
     stream.end(chunk.buf.subarray(0, chunk.len));
     this.inflight.push(p);
-    if (this.inflight.length >= 8) await this.inflight.shift();
+    if (this.inflight.length >= 48) await this.inflight.shift();
     this.check();
   }
 
   /** Queues COMMIT + BEGIN after what is in flight; `pending` settles when they are done. */
   commitInBackground(): void {
     const inflight = this.inflight;
+    const previous = this.pending;
     this.inflight = [];
     this.pending = (async () => {
+      await previous;
       await this.ready;
       await Promise.all(inflight);
       this.check();
@@ -265,28 +293,12 @@ class CopyLane {
   }
 }
 
-/**
- * PostgreSQL: `COPY … FROM STDIN` (text format) on two connections, one province per transaction,
- * provinces alternating between them. The server's backend is what bounds a load (one backend is one
- * core): while one connection still writes and commits province n, the generator already sends province
- * n + 1 to the other, so both cores work. COPY costs the server less than `INSERT … SELECT FROM unnest(…)`.
- * Rows of one province refer only to that province and to rows committed before it (the Bộ: the driver
- * commits after writing it), so the two open transactions never need each other's rows.
- */
-export class PostgresBulkWriter implements TBulkWriter {
-  readonly kind = 'postgres' as const;
-  private lanes: CopyLane[];
-  private lane = 0;
+/** One province's rows into one connection (lane), in COPY batches. */
+class CopySink implements TBulkSink {
   private buffers = new Map<TTableSpec, CopyChunk>();
   private sinceYield = 0;
 
-  constructor(url: string, private batchRows = 5000) {
-    this.lanes = [new CopyLane(url), new CopyLane(url)];
-  }
-
-  get written(): number {
-    return this.lanes.reduce((s, l) => s + l.written, 0);
-  }
+  constructor(readonly lane: CopyLane, private batchRows: number) {}
 
   async add(spec: TTableSpec, row: TCell[]): Promise<void> {
     let chunk = this.buffers.get(spec);
@@ -295,7 +307,7 @@ export class PostgresBulkWriter implements TBulkWriter {
     if (chunk.rows >= this.batchRows) await this.flushTable(spec);
     else if (++this.sinceYield >= 250) {
       // The generator runs without real awaits: let the event loop read the server's answers now and
-      // then, so the next queued COPY starts while the generator builds more rows (else the server idles).
+      // then, so the next queued COPY starts (and the other province runs) while this one builds rows.
       this.sinceYield = 0;
       await new Promise((r) => setImmediate(r));
     }
@@ -314,19 +326,58 @@ export class PostgresBulkWriter implements TBulkWriter {
     const chunk = this.buffers.get(spec);
     if (!chunk || !chunk.rows) return;
     this.buffers.set(spec, new CopyChunk());
-    await this.lanes[this.lane].copy(spec, chunk);
+    await this.lane.copy(spec, chunk);
   }
 
-  /** Ends this province's transaction in the background and moves to the other connection. */
+  /** Ends this province's transaction in the background; the lane's next COPY waits for it. */
   async commit(): Promise<void> {
     for (const spec of [...this.buffers.keys()]) await this.flushTable(spec);
-    this.lanes[this.lane].commitInBackground();
-    this.lane = 1 - this.lane;
-    await this.lanes[this.lane].pending;
+    this.lane.commitInBackground();
+  }
+}
+
+/**
+ * PostgreSQL: `COPY … FROM STDIN` (text format) on two connections, one province per transaction. The
+ * driver generates two provinces at a time, one into each connection (`parallel` = 2), so both server
+ * backends and the generator share the two cores instead of waiting for each other. COPY costs the server
+ * less than `INSERT … SELECT FROM unnest(…)`. Rows of one province refer only to that province and to rows
+ * committed before it (the Bộ: the driver syncs after writing it), so the two open transactions never need
+ * each other's rows.
+ */
+export class PostgresBulkWriter implements TBulkWriter {
+  readonly kind = 'postgres' as const;
+  readonly parallel = 2;
+  private lanes: CopyLane[];
+  private sinks: CopySink[];
+
+  constructor(url: string, batchRows = 5000) {
+    this.lanes = [new CopyLane(url), new CopyLane(url)];
+    this.sinks = this.lanes.map((l) => new CopySink(l, batchRows));
+  }
+
+  get written(): number {
+    return this.lanes.reduce((s, l) => s + l.written, 0);
+  }
+
+  /** Whether foreign keys were left unchecked during the load (superuser). */
+  get foreignKeysDeferred(): boolean {
+    return this.lanes.every((l) => l.replica);
+  }
+
+  sink(i: number): TBulkSink {
+    return this.sinks[i];
+  }
+
+  add(spec: TTableSpec, row: TCell[]): Promise<void> {
+    return this.sinks[0].add(spec, row);
+  }
+
+  commit(): Promise<void> {
+    return this.sinks[0].commit();
   }
 
   async sync(): Promise<void> {
-    await this.commit();
+    for (const s of this.sinks) await s.commit();
     for (const l of this.lanes) await l.settle();
   }
 

@@ -22,7 +22,7 @@ import { participationStep } from './participation-step';
 import { reviewsStep } from './reviews-step';
 import { assessmentsStep } from './assessments-step';
 import { ensureShippedRuleSets } from '../rules/rule-sets';
-import { PostgresBulkWriter, SqliteBulkWriter, TABLES, type TBulkWriter, type TTableSpec } from './bulk';
+import { PostgresBulkWriter, SqliteBulkWriter, TABLES, type TBulkSink, type TBulkWriter, type TTableSpec } from './bulk';
 import { COMMUNE_KINDS, FEMALE_SHARE, KIND_PREFIX, planFor, SO_DEPARTMENTS, STAFF_RANGE, summarize, TO_BY_KIND, type TPlanSummary, type TProvincePlan, type TScale } from './plan';
 
 export type TUnitInfo = {
@@ -546,7 +546,26 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
       ctx.bo = await writeUnit(ctx, '00', { code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'bo', abbreviation: 'BGDĐT', validFrom: '1945-08-28', address: '35 Đại Cồ Việt, Hà Nội' });
       await writer.sync(); // every province refers to the Bộ
     }
-    for (const p of plan) {
+    // Provinces in plan order, `writer.parallel` at a time (PostgreSQL: two, each into its own connection
+    // and transaction; SQLite: one). Each province has its own model, random streams and id counters, so
+    // the data does not depend on how the two interleave; accounts are listed in plan order.
+    const queue = [...plan];
+    const accountsOf = new Map<string, TGenContext['accounts']>();
+    let failed = false;
+    const runProvince = async (p: (typeof plan)[number], sink: TBulkSink) => {
+      const pctx: TGenContext = {
+        ...ctx,
+        accounts: [],
+        add: (table, row) => {
+          counts[table] = (counts[table] ?? 0) + 1;
+          return sink.add(TABLES[table], row);
+        },
+        write: (spec, row) => {
+          counts[spec.table] = (counts[spec.table] ?? 0) + 1;
+          return sink.add(spec, row);
+        },
+      };
+      accountsOf.set(p.code, pctx.accounts);
       const model: TProvinceModel = {
         plan: p, code: p.code, ubndTinh: null as unknown as TUnitInfo, so: null as unknown as TUnitInfo, departments: [], soSchools: [], communes: [], schools: [], people: [], clusters: [],
         random: (step) => makeRandom(streamSeed(opts.seed, p.code, step)),
@@ -554,14 +573,26 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
       for (const step of steps) {
         if (!step.perProvince) continue;
         const t0 = performance.now();
-        await step.perProvince(ctx, model);
+        await step.perProvince(pctx, model);
         stepSeconds[step.name] = (stepSeconds[step.name] ?? 0) + (performance.now() - t0) / 1000;
       }
       const t1 = performance.now();
-      await writer.commit();
+      await sink.commit();
       stepSeconds.commit = (stepSeconds.commit ?? 0) + (performance.now() - t1) / 1000;
       report(p.name);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, writer.parallel) }, async (_, i) => {
+      const sink = writer.sink(i);
+      while (queue.length && !failed) {
+        try {
+          await runProvince(queue.shift()!, sink);
+        } catch (e) {
+          failed = true;
+          throw e;
+        }
+      }
+    }));
+    ctx.accounts.push(...plan.flatMap((p) => accountsOf.get(p.code) ?? []));
     await writer.sync();
     for (const step of steps) if (step.finish) await step.finish(ctx);
     const t2 = performance.now();

@@ -1,15 +1,38 @@
 // Passwords are stored only as argon2id hashes (OWASP parameters: m=19 MiB, t=2, p=1).
+import os from 'node:os';
 import { hash, verify } from '@node-rs/argon2';
 import { invalid } from '../errors';
 
 // algorithm 2 = Algorithm.Argon2id (a const enum, which isolated modules cannot import).
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const hashPassword = (password: string): Promise<string> => hash(password, OPTIONS);
+/**
+ * At most this many argon2id computations at a time (one core left for everything else). Each takes
+ * ≈ 20 ms of CPU and 19 MiB; unbounded, a burst of logins (a deadline, or an attack) fills every thread
+ * of libuv's pool, and every other request — and the database on the same machine — waits behind them.
+ * Logins queue instead. THIDUA_HASH_CONCURRENCY overrides it.
+ */
+const HASH_SLOTS = Math.max(1, Number(process.env.THIDUA_HASH_CONCURRENCY) || (os.availableParallelism?.() ?? os.cpus().length) - 1);
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+async function withHashSlot<T>(f: () => Promise<T>): Promise<T> {
+  if (hashing >= HASH_SLOTS) await new Promise<void>((r) => waiting.push(r));
+  else hashing++;
+  try {
+    return await f();
+  } finally {
+    const next = waiting.shift();
+    if (next) next(); // the slot passes straight to the next waiter
+    else hashing--;
+  }
+}
+
+export const hashPassword = (password: string): Promise<string> => withHashSlot(() => hash(password, OPTIONS));
 
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await withHashSlot(() => verify(stored, password));
   } catch {
     return false;
   }

@@ -306,13 +306,18 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
     }
 
     // 9. A quarter's report roll-up, once the reports API exists.
+    //    The Sở's newest report form (the quarterly CCHC report its schools send), its default period.
     if (!skip.has('rollup')) {
-      const res = await api.get(`/api/v1/reports/rollup?unitId=${so.id}`);
-      if (res.status === 200) {
+      const forms = (await api.get('/api/v1/reports/forms?pageSize=200')).json?.items ?? [];
+      const form = forms.find((f: { unitId: string }) => f.unitId === so.id);
+      const url = form ? `/api/v1/reports/rollup?formId=${form.id}&unitId=${so.id}` : null;
+      const res = url ? await api.get(url) : null;
+      if (res?.status === 200) {
         const o = [res.ms];
-        for (let i = 1; i < Math.max(3, Math.round(n / 3)); i++) o.push(ok(await api.get(`/api/v1/reports/rollup?unitId=${so.id}`), 'tổng hợp báo cáo').ms);
-        add('Tổng hợp báo cáo quý (cả tỉnh)', o, null, '');
-      } else log(`  Tổng hợp báo cáo quý: bỏ qua (HTTP ${res.status}${res.json?.error?.message ? `: ${res.json.error.message}` : ''})`);
+        for (let i = 1; i < n; i++) o.push(ok(await api.get(url!), 'tổng hợp báo cáo').ms);
+        const units = Array.isArray(res.json?.rows) ? res.json.rows.length : null;
+        add('Tổng hợp báo cáo quý (cả tỉnh)', o, null, `${form.title}${res.json?.period?.label ? `, ${res.json.period.label}` : ''}${units !== null ? `, ${units} đơn vị` : ''}`);
+      } else log(`  Tổng hợp báo cáo quý: bỏ qua (${res ? `HTTP ${res.status}${res.json?.error?.message ? `: ${res.json.error.message}` : ''}` : 'Sở chưa có mẫu báo cáo'})`);
     }
   } finally {
     if (sampler) clearInterval(sampler);

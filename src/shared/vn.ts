@@ -64,3 +64,7 @@ export function schoolYearOf(isoDateText: string): number {
   const month = Number(isoDateText.slice(5, 7));
   return month >= 8 ? year : year - 1;
 }
+
+/** Vietnamese alphabetical order (one ICU collator for the process: `a.localeCompare(b, 'vi')` looks the
+ * locale up on every call, ≈ 10× slower when sorting a thousand names). */
+export const compareVi: (a: string, b: string) => number = new Intl.Collator('vi').compare;

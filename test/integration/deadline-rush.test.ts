@@ -67,8 +67,8 @@ describeOnBothDatabases('giờ cao điểm: giáo viên bỏ phiếu, trường 
     }
   });
 
-  const rushOnce = async () => {
-    const res = await runDeadlineRush({ ...OPTIONS, url });
+  const rushOnce = async (extra: Partial<TRushOptions> = {}) => {
+    const res = await runDeadlineRush({ ...OPTIONS, ...extra, url });
     expect(res.errors).toEqual([]);
     expect(res.overall.errors).toBe(0);
     expect(res.checks.ballots).toMatchObject({ expected: 13, counted: 13 });
@@ -88,8 +88,9 @@ describeOnBothDatabases('giờ cao điểm: giáo viên bỏ phiếu, trường 
     expect(sessions.map((s) => s.status)).toEqual(['voting', 'voting', 'voting']);
   });
 
-  it('chạy lại trên cùng dữ liệu: phiên cũ được kết thúc, báo cáo đã gửi được trả lại rồi gửi lại, vẫn không lỗi', async () => {
-    await rushOnce();
+  it('chạy lại trên cùng dữ liệu (đăng nhập hết rồi mới cùng bắt đầu): phiên cũ được kết thúc, báo cáo đã gửi được trả lại rồi gửi lại, vẫn không lỗi', async () => {
+    const res = await rushOnce({ loginsFirst: true });
+    expect(res.rows.find((r) => r.action === 'Đăng nhập')!.n).toBe(OPTIONS.users);
     const { db } = env().deps.database;
     const sessions = await db.selectFrom('review_sessions').select(['status']).where('name', '=', 'Bình xét thi đua (thử tải giờ cao điểm)').execute();
     expect(sessions.map((s) => s.status).sort()).toEqual(['closed', 'closed', 'closed', 'voting', 'voting', 'voting']);

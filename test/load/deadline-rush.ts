@@ -10,7 +10,7 @@
 // not hold. The logic is src/server/scale/rush.ts (test/integration/deadline-rush.test.ts runs it).
 //
 //   npx tsx test/load/deadline-rush.ts [--url http://127.0.0.1:3000] [--users 200] [--seconds 30]
-//     [--pid <server pid>] [--requests 25] [--think-ms 1000] [--ramp-seconds 10] [--officer-every 10]
+//     [--pid <server pid>] [--requests 25] [--think-ms 1000] [--ramp-seconds 10] [--logins-first] [--officer-every 10]
 //     [--school-officer-every 10] [--provinces 42[,01,…]] [--password demo-pass-123] [--json]
 //
 // Accounts come from `thidua generate-data` (so<P>.tdkt, so<P>.admin, gv<P>.<nnnn> teachers in groups of five of
@@ -30,6 +30,7 @@ const opts = {
   requests: Math.min(1000, Number(arg('--requests', '25'))),
   thinkMs: Math.max(0, Number(arg('--think-ms', '1000'))),
   rampSeconds: Math.max(0, Math.min(120, Number(arg('--ramp-seconds', '10')))),
+  loginsFirst: process.argv.includes('--logins-first'),
   officerEvery: Math.max(0, Number(arg('--officer-every', '10'))),
   schoolOfficerEvery: Math.max(0, Number(arg('--school-officer-every', '10'))),
   provinces: arg('--provinces', arg('--province', '42')).split(',').map((p) => p.trim()).filter(Boolean),

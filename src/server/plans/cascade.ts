@@ -1,7 +1,7 @@
 // The cascade: an issued plan assigns subordinate units that must implement it by a due date (one
 // task each); the upper unit watches a board (not started / drafting / issued / overdue, as a tree)
 // and reminds the late units, by hand or through the daily job `plans.remind-overdue`.
-import { formatDateVi } from '../../shared/vn';
+import { compareVi, formatDateVi } from '../../shared/vn';
 import { CASCADE_STATUS_LABELS, PLAN_STATE_LABELS, UNIT_KIND_LABELS } from '../../shared/labels';
 import { requireAccess, type TContext } from '../auth/access';
 import { writeAudit } from '../audit/audit';
@@ -177,7 +177,7 @@ export async function getCascadeBoard(ctx: TContext, planId: string, today = tod
     }
   }
   const tree = [...counts.keys()].map((id) => ({ id, name: known.get(id)?.name ?? '', parentId: parentOf.get(id) ?? null, isTask: taskIds.has(id), counts: counts.get(id)! }))
-    .sort((a, b) => Number(a.isTask) - Number(b.isTask) || a.name.localeCompare(b.name, 'vi'));
+    .sort((a, b) => Number(a.isTask) - Number(b.isTask) || compareVi(a.name, b.name));
   const items = rows
     .map((r) => ({
       taskId: r.task.id, unitId: r.unit.id, unitName: r.unit.name, unitKind: r.unit.kind, unitKindLabel: UNIT_KIND_LABELS[r.unit.kind] ?? r.unit.kind,
@@ -185,7 +185,7 @@ export async function getCascadeBoard(ctx: TContext, planId: string, today = tod
       childPlan: r.child ? { id: r.child.id, state: r.child.state, stateLabel: PLAN_STATE_LABELS[r.child.state as PlanState], numberText: numberTextOf(r.child), issuedDate: r.child.issued_date, title: r.child.title } : null,
       reminderCount: r.task.reminder_count, lastRemindedAt: r.task.last_reminded_at,
     }))
-    .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+    .sort((a, b) => compareVi(a.unitName, b.unitName));
   return { planId: plan.id, rootPlanId: plan.root_plan_id, planTitle: plan.title, unitId: root, unitName: rootUnit?.name ?? '', today, counts: total, items, tree };
 }
 

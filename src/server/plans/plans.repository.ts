@@ -39,10 +39,6 @@ export async function findUnitsByIds(db: Db | Tx, ids: string[]): Promise<UnitTa
  * Plans the actor may read: those of units in its plan.read subtree, and issued plans of the units
  * above it (the plans it implements) or that cascade to a unit in its subtree.
  */
-export function readablePlanIds(db: Db | Tx, actor: TActor) {
-  return db.selectFrom('plans').select('plans.id').where(planReadable(db, actor));
-}
-
 /**
  * The same rule as a condition on the outer `plans` row (the subtree checked with a correlated EXISTS on
  * the closure, `inUnitScope`, instead of building the actor's whole reach).

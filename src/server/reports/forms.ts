@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/audit';
 import { withTransaction } from '../db/transaction';
 import { AppError, notFound } from '../errors';
 import { newId, nowIso } from '../ids';
-import { formatDateVi } from '../../shared/vn';
+import { compareVi, formatDateVi } from '../../shared/vn';
 import { ISSUED_STATES } from '../plans/plan-states';
 import type { PlanState } from '../db/schema';
 import { INDICATOR_GROUPS, BUILTIN_INDICATORS } from './indicator-catalogue';
@@ -292,7 +292,7 @@ export async function getForm(ctx: TContext, id: string) {
     unit: { id: form.unit_id, name: owner?.name ?? '' },
     sections: presentSections(sections), rawSections: JSON.parse(form.sections) as TSection[],
     periods: periods.map((p) => presentPeriod(p)),
-    units: units.map((u) => ({ id: u.id, code: u.code, name: u.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    units: units.map((u) => ({ id: u.id, code: u.code, name: u.name })).sort((a, b) => compareVi(a.name, b.name)),
     can: { manage: canManage },
     createdAt: form.created_at, updatedAt: form.updated_at,
   };

@@ -10,6 +10,7 @@ import { computeShare, round2, type TIndicatorDef } from './report-values';
 import { findPeriod, periodsOf, reachesAny, type TFormRow } from './reports.repository';
 import { SUBMISSION_STATE_LABELS } from './submissions';
 import type { Db, Tx } from '../db/database';
+import { compareVi } from '../../shared/vn';
 
 const SENT_STATES: ('submitted' | 'accepted')[] = ['submitted', 'accepted'];
 const SENT: string[] = SENT_STATES;
@@ -27,7 +28,7 @@ async function scopeOf(ctx: TContext, form: TFormRow, unitId?: string) {
     .select(['units.id', 'units.code', 'units.name', 'units.kind', 'units.province_code', 'units.parent_id', 'units.email', 'units.status'])
     .where('report_form_units.form_id', '=', form.id)
     .where('report_form_units.unit_id', 'in', ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root!))
-    .execute()).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+    .execute()).sort((a, b) => compareVi(a.name, b.name));
   const rootUnit = (await ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', root).executeTakeFirst())!;
   return { root: rootUnit, units };
 }
@@ -78,7 +79,7 @@ export type TRankRow = { unitId: string; unitName: string; value: number | null;
 /** Competition ranking (1, 1, 3): equal values share a rank and are flagged; units without a value are unranked. */
 export function rankUnits(items: { unitId: string; unitName: string; value: number | null; note?: string | null }[], higherIsBetter: boolean): TRankRow[] {
   const withValue = items.filter((i) => i.value !== null).map((i) => ({ ...i, value: round2(i.value!) }));
-  withValue.sort((a, b) => (higherIsBetter ? b.value - a.value : a.value - b.value) || a.unitName.localeCompare(b.unitName, 'vi'));
+  withValue.sort((a, b) => (higherIsBetter ? b.value - a.value : a.value - b.value) || compareVi(a.unitName, b.unitName));
   const counts = new Map<number, number>();
   for (const w of withValue) counts.set(w.value, (counts.get(w.value) ?? 0) + 1);
   const out: TRankRow[] = [];
@@ -86,7 +87,7 @@ export function rankUnits(items: { unitId: string; unitName: string; value: numb
     const rank = i > 0 && withValue[i - 1].value === w.value ? out[i - 1].rank! : i + 1;
     out.push({ unitId: w.unitId, unitName: w.unitName, value: w.value, rank, tied: (counts.get(w.value) ?? 0) > 1, note: null });
   });
-  for (const i of items.filter((x) => x.value === null).sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'))) out.push({ unitId: i.unitId, unitName: i.unitName, value: null, rank: null, tied: false, note: i.note ?? 'Chưa có số liệu' });
+  for (const i of items.filter((x) => x.value === null).sort((a, b) => compareVi(a.unitName, b.unitName))) out.push({ unitId: i.unitId, unitName: i.unitName, value: null, rank: null, tied: false, note: i.note ?? 'Chưa có số liệu' });
   return out;
 }
 
@@ -214,7 +215,7 @@ export async function getBoard(ctx: TContext, q: { formId: string; periodId: str
     return { unitId: u.id, unitName: u.name, unitCode: u.code, submissionId: s?.id ?? null, state, stateLabel: SUBMISSION_STATE_LABELS[state as keyof typeof SUBMISSION_STATE_LABELS], late: s?.late === 1, submittedAt: s?.submitted_at ?? null, returnReason: s?.return_reason ?? null, overdue: !sent && period.due_date < today, reminders: remByUnit.get(u.id)?.n ?? 0, lastRemindedAt: remByUnit.get(u.id)?.last ?? null };
   });
   const order = (i: typeof items[number]) => (SENT.includes(i.state) ? 1 : 0);
-  items.sort((a, b) => order(a) - order(b) || a.unitName.localeCompare(b.unitName, 'vi'));
+  items.sort((a, b) => order(a) - order(b) || compareVi(a.unitName, b.unitName));
   return {
     form: { id: form.id, title: form.title }, unit: root, period: presentPeriod(period, today),
     counts: { total: items.length, notReported: items.filter((i) => !SENT.includes(i.state)).length, overdue: items.filter((i) => i.overdue).length, late: items.filter((i) => i.late).length },

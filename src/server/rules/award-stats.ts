@@ -1,7 +1,7 @@
 // Statistics of valid (not voided) awards in a unit's subtree, grouped by title, school year, kind of
 // the receiving unit, or gender of the person (collectives form their own group).
 import { AWARD_CODE_LABELS, GENDER_LABELS, UNIT_KIND_LABELS } from '../../shared/labels';
-import { schoolYearLabel } from '../../shared/vn';
+import { compareVi, schoolYearLabel } from '../../shared/vn';
 import { requireAccess, type TContext } from '../auth/access';
 import { AppError } from '../errors';
 
@@ -46,6 +46,6 @@ export async function awardStats(ctx: TContext, q: TAwardStatsQuery) {
     g.total += n;
     groups.set(raw, g);
   }
-  const items = [...groups.values()].sort((a, b) => (q.groupBy === 'year' ? Number(a.key) - Number(b.key) : b.total - a.total || a.label.localeCompare(b.label, 'vi')));
+  const items = [...groups.values()].sort((a, b) => (q.groupBy === 'year' ? Number(a.key) - Number(b.key) : b.total - a.total || compareVi(a.label, b.label)));
   return { groupBy: q.groupBy, fromYear: q.fromYear ?? null, toYear: q.toYear ?? null, items, total: items.reduce((s, i) => s + i.total, 0) };
 }

@@ -75,14 +75,16 @@ export class SqliteBulkWriter implements TBulkWriter {
   private ended: Promise<void>;
   private endedResolve!: () => void;
   private closing = false;
+  /** The end of the load, phase by phase (seconds): commit, analyze, checkpoint. */
+  finishSeconds: Record<string, number> = {};
 
   constructor(file: string, private batchRows = 4000, private maxQueued = 12) {
     this.ended = new Promise((r) => { this.endedResolve = r; });
     this.worker = new Worker(new URL('./sqlite-bulk-worker.mjs', import.meta.url), { workerData: { file } });
-    this.worker.on('message', (msg: { type: string; rows?: number; id?: number; message?: string }) => {
+    this.worker.on('message', (msg: { type: string; rows?: number; id?: number; message?: string; seconds?: Record<string, number> }) => {
       if (msg.type === 'ack') { this.queued--; this.written += msg.rows!; this.wake(); }
       else if (msg.type === 'synced') { this.syncs.get(msg.id!)?.(); this.syncs.delete(msg.id!); }
-      else if (msg.type === 'finished' || msg.type === 'aborted') this.endedResolve();
+      else if (msg.type === 'finished' || msg.type === 'aborted') { this.finishSeconds = msg.seconds ?? {}; this.endedResolve(); }
       else if (msg.type === 'error') this.fail(new Error(`SQLite: ${msg.message}`));
     });
     this.worker.on('error', (e) => this.fail(e));

@@ -598,6 +598,7 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
     const t2 = performance.now();
     await writer.finish();
     stepSeconds.finish = (performance.now() - t2) / 1000;
+    if (writer instanceof SqliteBulkWriter) for (const [k, v] of Object.entries(writer.finishSeconds)) stepSeconds[`finish.${k}`] = v;
   } catch (e) {
     await writer.abort();
     throw e;

@@ -32,6 +32,9 @@ export type TRushOptions = {
   thinkMs: number;
   /** Logins spread over this many seconds. */
   rampSeconds: number;
+  /** Everybody logs in first (spread over rampSeconds); the timed rush starts when the last login is done,
+   * all users at once — the deadline with everyone already in the app. Logins are reported apart. */
+  loginsFirst?: boolean;
   /** Every n-th user is the Sở's TĐKT officer (0: none). */
   officerEvery: number;
   /** Every n-th user (shifted by one from the Sở's) is a school officer sending the report (0: none). */
@@ -284,7 +287,20 @@ export async function runDeadlineRush(o: TRushOptions): Promise<TRushResult> {
   }
   const submissions = new Map<string, string>(); // username of a school officer → its submission id
 
-  async function virtualUser(i: number, role: TRushRole, endAt: number) {
+  // With loginsFirst, users wait here until every login is done; the rush's clock starts then.
+  let loggedIn = 0;
+  let releaseAll!: () => void;
+  const allIn = new Promise<void>((r) => { releaseAll = r; });
+  let rushStarted = 0;
+  const loginDone = () => {
+    if (++loggedIn === roles.length) {
+      rushStarted = Date.now();
+      endAt = rushStarted + o.seconds * 1000;
+      releaseAll();
+    }
+  };
+
+  async function virtualUser(i: number, role: TRushRole) {
     const api = new ApiClient(o.url);
     await new Promise((r) => setTimeout(r, (o.rampSeconds * 1000 * i) / o.users));
     const start = performance.now();
@@ -294,8 +310,11 @@ export async function runDeadlineRush(o: TRushOptions): Promise<TRushResult> {
     } catch (e) {
       samples.push({ action: 'Đăng nhập', ms: performance.now() - start, ok: false, status: 0 });
       fail(`${role.username}: ${e instanceof Error ? e.message : String(e)}`);
+      loginDone();
       return;
     }
+    loginDone();
+    if (o.loginsFirst) await allIn;
     const prov = provinces.get(role.province)!;
     const more = (k: number) => k < o.requests && Date.now() < endAt;
     if (role.kind === 'so') {
@@ -395,16 +414,17 @@ export async function runDeadlineRush(o: TRushOptions): Promise<TRushResult> {
   }
 
   const started = Date.now();
-  const endAt = started + (o.rampSeconds + o.seconds) * 1000;
+  let endAt = started + (o.rampSeconds + o.seconds) * 1000;
   const cpu0 = o.pid ? cpuSeconds(o.pid) : null;
   let rssPeak = 0;
   const sampler = o.pid ? setInterval(() => { rssPeak = Math.max(rssPeak, rssMb(o.pid!) ?? 0); }, 200) : null;
   const load0 = os.loadavg()[0];
-  await Promise.all(roles.map((role, i) => virtualUser(i, role, endAt)));
+  await Promise.all(roles.map((role, i) => virtualUser(i, role)));
   if (sampler) clearInterval(sampler);
   const cpu1 = o.pid ? cpuSeconds(o.pid) : null;
   const load1 = os.loadavg()[0];
-  const wall = (Date.now() - started) / 1000;
+  // Requests per second over the rush itself (after the logins, when they come first).
+  const wall = (Date.now() - (o.loginsFirst && rushStarted ? rushStarted : started)) / 1000;
 
   // ------------------------------------------------------------------ checks (untimed)
   const sessions: TRushResult['checks']['ballots']['sessions'] = [];
@@ -451,11 +471,11 @@ export async function runDeadlineRush(o: TRushOptions): Promise<TRushResult> {
 }
 
 /** The human-readable report (Vietnamese), one line per string. */
-export function formatRush(res: TRushResult, o: Pick<TRushOptions, 'rampSeconds' | 'thinkMs' | 'pid'>): string[] {
+export function formatRush(res: TRushResult, o: Pick<TRushOptions, 'rampSeconds' | 'thinkMs' | 'pid' | 'loginsFirst'>): string[] {
   const f = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(1).replace('.', ','));
   const { overall } = res;
   const out = [
-    `Giờ cao điểm: ${overall.users} người dùng đồng thời (đăng nhập rải trong ${o.rampSeconds} s, nghỉ ~${o.thinkMs} ms giữa hai thao tác), ${overall.n} yêu cầu trong ${f(overall.seconds)} s (${f(overall.requestsPerSecond)} yêu cầu/s) tới ${res.url}`,
+    `Giờ cao điểm: ${overall.users} người dùng đồng thời (đăng nhập rải trong ${o.rampSeconds} s${o.loginsFirst ? ', xong hết rồi mới cùng bắt đầu' : ''}, nghỉ ~${o.thinkMs} ms giữa hai thao tác), ${overall.n} yêu cầu trong ${f(overall.seconds)} s (${f(overall.requestsPerSecond)} yêu cầu/s) tới ${res.url}`,
     `${'Thao tác'.padEnd(34)} ${'n'.padStart(6)} ${'lỗi'.padStart(5)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}`,
     ...res.rows.map((r) => `${r.action.padEnd(34)} ${String(r.n).padStart(6)} ${String(r.errors).padStart(5)} ${f(r.p50).padStart(8)} ${f(r.p95).padStart(8)} ${f(r.max).padStart(8)}`),
     `${'Tất cả (trừ đăng nhập)'.padEnd(34)} ${String(overall.n).padStart(6)} ${String(overall.errors).padStart(5)} ${f(overall.p50).padStart(8)} ${f(overall.p95).padStart(8)} ${f(overall.max).padStart(8)}`,

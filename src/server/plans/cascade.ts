@@ -140,12 +140,20 @@ export async function getCascadeBoard(ctx: TContext, planId: string, today = tod
 
   // The tree: each assigned unit under its parent_id chain, up to the plan's unit. A parent outside
   // the plan's unit subtree (the commune of a school guided by the Sở) becomes a top-level group.
-  const inSubtree = new Set((await ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root).execute()).map((r) => r.descendant_id));
+  // Only the parents met on the way are looked up in the closure (not the Sở's whole subtree: 4.000 rows).
+  const inSubtree = new Set<string>();
+  const checked = new Set<string>();
   const known = new Map<string, Pick<UnitTable, 'id' | 'name' | 'parent_id'>>(rows.map((r) => [r.unit.id, r.unit]));
   const parentOf = new Map<string, string | null>();
   let frontier = rows.map((r) => r.unit.id);
   const stopAt = new Set<string>();
   while (frontier.length) {
+    const parents = [...new Set(frontier.map((id) => known.get(id)!.parent_id).filter((p): p is string => !!p && !checked.has(p)))];
+    for (const p of parents) checked.add(p);
+    for (let i = 0; i < parents.length; i += 500) {
+      const part = parents.slice(i, i + 500);
+      for (const r of await ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root).where('descendant_id', 'in', part).execute()) inSubtree.add(r.descendant_id);
+    }
     const need: string[] = [];
     for (const id of frontier) {
       const u = known.get(id)!;

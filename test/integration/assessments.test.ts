@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import { DEMO_PASSWORD, describeOnBothDatabases, type TClient, type TTestEnv } from './harness';
+import { describeOnBothDatabases, download, type TClient } from './harness';
 import { DEMO_CCHC_CRITERIA } from '../../src/server/assessments/demo';
 
 const YEAR = 2026;
@@ -21,12 +21,6 @@ function upload(file: Uint8Array, name: string, extra: Record<string, string> = 
   f.append('file', new Blob([file as BlobPart]), name);
   for (const [k, v] of Object.entries(extra)) f.append(k, v);
   return f;
-}
-
-async function download(e: TTestEnv, username: string, url: string): Promise<Response> {
-  const login = await e.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  return e.app.request(url, { headers: { cookie } });
 }
 
 async function xlsxBytes(wb: ExcelJS.Workbook) {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import JSZip from 'jszip';
 import pg from 'pg';
 import pino from 'pino';
 import { describe, afterAll, beforeAll } from 'vitest';
@@ -150,4 +151,19 @@ export function describeOnBothDatabases(title: string, body: (env: () => TTestEn
       });
     });
   }
+}
+
+/** The text of a DOCX, one paragraph a line, with XML entities decoded. */
+export async function documentText(bytes: ArrayBuffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  return xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
+    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+}
+
+/** Binary downloads: the test client reads JSON only, so log in here (demo password) and keep the cookie. */
+export async function download(e: TTestEnv, username: string, url: string): Promise<Response> {
+  const login = await e.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  return e.app.request(url, { headers: { cookie } });
 }

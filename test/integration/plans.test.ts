@@ -1,6 +1,5 @@
-import JSZip from 'jszip';
 import { expect, it } from 'vitest';
-import { DEMO_PASSWORD, STRICT, describeOnBothDatabases, type TClient, type TTestEnv } from './harness';
+import { describeOnBothDatabases, documentText, download, STRICT, type TClient, type TTestEnv } from './harness';
 import { runRemindOverdueJob } from '../../src/server/plans/cascade';
 import { isLibreOfficeAvailable } from '../../src/documents/pdf';
 
@@ -10,20 +9,6 @@ if (!hasSoffice && !STRICT) console.warn('skip: LibreOffice (soffice) is not ins
 const YEAR = 2026;
 /** Issue data; without a number the plan takes the next number of the unit's register (sổ văn bản đi). */
 const ISSUE = (signerName: string, date = '2026-11-20', number?: number) => ({ date, signerName, ...(number ? { number } : {}) });
-
-async function documentText(bytes: ArrayBuffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
-}
-
-/** Binary downloads: the harness client reads JSON only, so log in here and keep the cookie. */
-async function download(e: TTestEnv, username: string, url: string): Promise<Response> {
-  const login = await e.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  return e.app.request(url, { headers: { cookie } });
-}
 
 async function createUser(admin: TClient, username: string, role: 'officer' | 'head', unitId: string) {
   const res = await admin.post('/api/v1/users', { username, fullName: `Cán bộ ${username}`, password: 'demo-pass-123', roles: [{ role, unitId }] });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, describeOnBothDatabases, type TClient, type TTestEnv } from './harness';
+import { describeOnBothDatabases, download, type TClient } from './harness';
 import { runReportRemindJob } from '../../src/server/reports/reminders';
 
 // A local SMTP sink: every message the app sends lands here.
@@ -26,12 +26,6 @@ function mailText(raw: string): string {
   if (/Content-Transfer-Encoding: base64/i.test(raw)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   const qp = body.replace(/=\r?\n/g, '');
   return Buffer.from(qp.replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
-}
-
-async function download(e: TTestEnv, username: string, url: string): Promise<Response> {
-  const login = await e.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  return e.app.request(url, { headers: { cookie } });
 }
 
 const SECTIONS = [

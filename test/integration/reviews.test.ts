@@ -1,19 +1,6 @@
-import JSZip from 'jszip';
 import { expect, it } from 'vitest';
-import { DEMO_PASSWORD, describeOnBothDatabases, type TClient, type TTestEnv } from './harness';
+import { DEMO_PASSWORD, describeOnBothDatabases, documentText, download, type TClient, type TTestEnv } from './harness';
 import { isLibreOfficeAvailable } from '../../src/documents/pdf';
-
-async function documentText(bytes: ArrayBuffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
-}
-
-async function download(e: TTestEnv, username: string, url: string): Promise<Response> {
-  const login = await e.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  return e.app.request(url, { headers: { cookie } });
-}
 
 async function personOf(e: TTestEnv, username: string): Promise<string> {
   const u = await e.deps.database.db.selectFrom('users').select('person_id').where('username', '=', username).executeTakeFirstOrThrow();

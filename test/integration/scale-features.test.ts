@@ -3,7 +3,6 @@
 // databases: the rows exist, agree with each other and with the app's own rules (tally = ballots, result
 // = evaluateVote of the session's rule set, money = computeBonus), and the app's read endpoints list them
 // for the Sở's officer.
-import JSZip from 'jszip';
 import { expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { generateData } from '../../src/server/scale/generate';
@@ -11,25 +10,10 @@ import { tallyBallots } from '../../src/server/reviews/sessions';
 import { loadRuleSetVersion } from '../../src/server/rules/rule-sets';
 import { evaluateVote } from '../../src/rules';
 import { taskStatus } from '../../src/server/plans/cascade';
-import { ADMIN_PASSWORD, DEMO_PASSWORD, describeOnBothDatabases, type TTestEnv } from './harness';
+import { ADMIN_PASSWORD, DEMO_PASSWORD, describeOnBothDatabases, documentText, download } from './harness';
 
 const TODAY = '2026-11-23';
 const n = (v: unknown) => Number(v);
-
-/** The text of a DOCX, one paragraph a line (as in plans.test.ts). */
-async function documentText(bytes: ArrayBuffer): Promise<string> {
-  const zip = await JSZip.loadAsync(bytes);
-  const xml = await zip.file('word/document.xml')!.async('string');
-  return xml.split(/<\/w:p>/).map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n')
-    .replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
-}
-
-/** Binary downloads: the harness client reads JSON only. */
-async function download(e: TTestEnv, username: string, url: string): Promise<Response> {
-  const login = await e.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-  return e.app.request(url, { headers: { cookie } });
-}
 
 describeOnBothDatabases('sinh dữ liệu: kế hoạch, báo cáo, đăng ký, bình xét, hồ sơ, đánh giá', (env) => {
   const count = async (q: string) => n((await sql<{ n: number }>`${sql.raw(q)}`.execute(env().deps.database.db)).rows[0].n);

@@ -523,19 +523,23 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
     const rate = written / secs;
     opts.onProgress({ written, expected: Math.max(expected, written), rowsPerSecond: rate, etaSeconds: done ? 0 : rate > 0 ? Math.max(0, (expected - written) / rate) : null, label, done });
   };
+  /** ctx.add / ctx.write into one sink (the writer itself, or one province's connection), counted per table. */
+  const addersFor = (sink: TBulkSink): Pick<TGenContext, 'add' | 'write'> => ({
+    add: (table, row) => {
+      counts[table] = (counts[table] ?? 0) + 1;
+      return sink.add(TABLES[table], row);
+    },
+    write: (spec, row) => {
+      counts[spec.table] = (counts[spec.table] ?? 0) + 1;
+      return sink.add(spec, row);
+    },
+  });
   const ctx: TGenContext = {
     writer, seed: opts.seed, today, currentYear: schoolYearOf(today), now,
     bo: { id: '', code: 'BGDDT', name: 'Bộ Giáo dục và Đào tạo', kind: 'bo', abbreviation: 'BGDĐT', communeCode: null, ancestors: new Map() },
     id: makeIdFactory(opts.seed), counts, passwordHash, teacherAccounts: opts.teacherAccounts ?? (opts.scale === 'national' ? 10 : opts.scale === 'province' ? 200 : 20), accounts: [],
     tick: (label) => report(label ?? ''),
-    add: (table, row) => {
-      counts[table] = (counts[table] ?? 0) + 1;
-      return writer.add(TABLES[table], row);
-    },
-    write: (spec, row) => {
-      counts[spec.table] = (counts[spec.table] ?? 0) + 1;
-      return writer.add(spec, row);
-    },
+    ...addersFor(writer),
   };
   const steps = opts.steps ?? DEFAULT_STEPS;
   try {
@@ -553,18 +557,7 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
     const accountsOf = new Map<string, TGenContext['accounts']>();
     let failed = false;
     const runProvince = async (p: (typeof plan)[number], sink: TBulkSink) => {
-      const pctx: TGenContext = {
-        ...ctx,
-        accounts: [],
-        add: (table, row) => {
-          counts[table] = (counts[table] ?? 0) + 1;
-          return sink.add(TABLES[table], row);
-        },
-        write: (spec, row) => {
-          counts[spec.table] = (counts[spec.table] ?? 0) + 1;
-          return sink.add(spec, row);
-        },
-      };
+      const pctx: TGenContext = { ...ctx, accounts: [], ...addersFor(sink) };
       accountsOf.set(p.code, pctx.accounts);
       const model: TProvinceModel = {
         plan: p, code: p.code, ubndTinh: null as unknown as TUnitInfo, so: null as unknown as TUnitInfo, departments: [], soSchools: [], communes: [], schools: [], people: [], clusters: [],
@@ -598,7 +591,7 @@ export async function generateData(opts: TGenerateOptions): Promise<TGenerateRes
     const t2 = performance.now();
     await writer.finish();
     stepSeconds.finish = (performance.now() - t2) / 1000;
-    if (writer instanceof SqliteBulkWriter) for (const [k, v] of Object.entries(writer.finishSeconds)) stepSeconds[`finish.${k}`] = v;
+    for (const [k, v] of Object.entries(writer.finishSeconds)) stepSeconds[`finish.${k}`] = v;
   } catch (e) {
     await writer.abort();
     throw e;

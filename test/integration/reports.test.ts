@@ -129,8 +129,9 @@ describeOnBothDatabases('báo cáo định kỳ CCHC: mẫu, nộp, tiếp nhậ
     expect(sent.status).toBe(200);
     expect(sent.json.state).toBe('submitted');
     expect(sent.json.late).toBe(false);
+    // The sender sees its report but only the receiver accepts it.
     const byPdpAccept = await pdp.post(`/api/v1/reports/submissions/${ids.pdpQ4}/accept`);
-    expect(byPdpAccept.status).toBe(404);
+    expect(byPdpAccept.status).toBe(403);
     const acc = await so.post(`/api/v1/reports/submissions/${ids.pdpQ4}/accept`);
     expect(acc.json.state).toBe('accepted');
     const change = await pdp.put(`/api/v1/reports/submissions/${ids.pdpQ4}/values`, { values: { tthc_received: 101 } });

@@ -50,6 +50,21 @@ export function grantRoots(actor: TActor, permission: Permission): string[] {
   return [...new Set(actor.roles.filter((r) => ROLE_PERMISSIONS[r.role].includes(permission)).map((r) => r.unitId))];
 }
 
+/**
+ * Which of `unitIds` the actor reaches with each of `permissions`, in one closure query — for a page that shows
+ * several "can …" flags about the same units (a report: read, write, receive).
+ */
+export async function reachByPermission<P extends Permission>(db: Db | Tx, actor: TActor, permissions: readonly P[], unitIds: string[]): Promise<Record<P, Set<string>>> {
+  const rootsBy = permissions.map((p) => [p, new Set(grantRoots(actor, p))] as const);
+  const roots = [...new Set(rootsBy.flatMap(([, r]) => [...r]))];
+  const out = Object.fromEntries(permissions.map((p) => [p, new Set<string>()])) as Record<P, Set<string>>;
+  const wanted = [...new Set(unitIds)];
+  if (!roots.length || !wanted.length) return out;
+  const rows = await db.selectFrom('unit_closure').select(['ancestor_id', 'descendant_id']).where('ancestor_id', 'in', roots).where('descendant_id', 'in', wanted).execute();
+  for (const r of rows) for (const [p, rs] of rootsBy) if (rs.has(r.ancestor_id)) out[p].add(r.descendant_id);
+  return out;
+}
+
 export function hasPermissionSomewhere(actor: TActor, permission: Permission): boolean {
   return grantRoots(actor, permission).length > 0;
 }

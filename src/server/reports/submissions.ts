@@ -2,7 +2,7 @@
 // all or nothing), attach evidence, submit (late after the due date), and the receiver accepts or
 // returns it with a reason. An accepted report changes only after it is returned.
 import { formatDateVi } from '../../shared/vn';
-import { grantRoots, requireAccess, type TContext } from '../auth/access';
+import { grantRoots, reachByPermission, requireAccess, type TContext } from '../auth/access';
 import { writeAudit } from '../audit/audit';
 import type { Tx } from '../db/database';
 import { withTransaction } from '../db/transaction';
@@ -15,7 +15,7 @@ import { formSections, loadReadableForm, presentPeriod, presentSections, type TR
 import { OUTREACH_CHANNEL_LABELS } from '../participation/outreach';
 import { OUTREACH_MEASURE_LABELS } from './indicator-catalogue';
 import { applyOutreachInput, checkAndCompute, missingForSubmit, parseRawValues, withOutreach, type TIndicatorDef, type TRawValue, type TValues } from './report-values';
-import { findPeriod, findSubmission, officersWithEmail, outreachFigures, periodsOf, reachesAny, respondentIds, valuesOf, type TFormRow, type TPeriodRow, type TSubmissionRow } from './reports.repository';
+import { findForm, findPeriod, findSubmission, officersWithEmail, outreachFigures, periodsOf, respondentIds, valuesOf, type TFormRow, type TPeriodRow, type TSubmissionRow } from './reports.repository';
 import type { ReportSubmissionState } from './reports.tables';
 
 export const SUBMISSION_STATE_LABELS: Record<ReportSubmissionState | 'missing', string> = { missing: 'Chưa báo cáo', draft: 'Đang soạn', submitted: 'Đã gửi', accepted: 'Đã tiếp nhận', returned: 'Bị trả lại' };
@@ -68,14 +68,28 @@ export async function openSubmission(ctx: TContext, input: { formId: string; per
   return getSubmission(ctx, row.id, today);
 }
 
-async function loadSubmission(ctx: TContext, id: string) {
-  const s = await findSubmission(ctx.db, id);
-  if (!s) throw notFound('Không tìm thấy báo cáo');
-  const form = await loadReadableForm(ctx, s.form_id).catch(() => { throw notFound('Không tìm thấy báo cáo'); });
-  const sees = await reachesAny(ctx.db, ctx.actor, 'report.read', [s.unit_id]) || await reachesAny(ctx.db, ctx.actor, 'report.write', [s.unit_id]);
-  if (!sees) throw notFound('Không tìm thấy báo cáo');
-  const period = (await findPeriod(ctx.db, s.period_id))!;
-  return { s, form, period };
+type TLoaded = { s: TSubmissionRow; form: TFormRow; period: TPeriodRow; reach: Record<'report.read' | 'report.write', Set<string>> };
+
+/**
+ * The report, its form and period, and what the actor reaches of its unit and of the receiving unit — in two
+ * steps of one round trip each. Seen by whoever reaches the reporting unit (its own officers, the receiver above).
+ */
+async function loadSubmission(ctx: TContext, id: string): Promise<TLoaded> {
+  const head = await ctx.db.selectFrom('report_submissions').innerJoin('report_forms', 'report_forms.id', 'report_submissions.form_id')
+    .selectAll('report_submissions').select('report_forms.unit_id as form_unit_id').where('report_submissions.id', '=', id).executeTakeFirst();
+  if (!head) throw notFound('Không tìm thấy báo cáo');
+  const { form_unit_id: formUnitId, ...s } = head;
+  const [form, period, reach] = await Promise.all([
+    findForm(ctx.db, s.form_id), findPeriod(ctx.db, s.period_id),
+    reachByPermission(ctx.db, ctx.actor, ['report.read', 'report.write'], [s.unit_id, formUnitId]),
+  ]);
+  if (!reach['report.read'].has(s.unit_id) && !reach['report.write'].has(s.unit_id)) throw notFound('Không tìm thấy báo cáo');
+  return { s, form: form!, period: period!, reach };
+}
+
+/** Write access to the reporting unit: it sees the report (loadSubmission), so lacking it is 403. */
+function requireUnitWrite(l: TLoaded) {
+  if (!l.reach['report.write'].has(l.s.unit_id)) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
 }
 
 /** The unit's own outreach figures over the period's dates, for the indicators of the form fed by the log. */
@@ -96,24 +110,30 @@ function outreachOrigins(defs: TIndicatorDef[], values: TValues, period: TPeriod
 }
 
 export async function getSubmission(ctx: TContext, id: string, today = todayIso()) {
-  const { s, form, period } = await loadSubmission(ctx, id);
+  return presentSubmission(ctx, await loadSubmission(ctx, id), today);
+}
+
+/** The report as the filling screen shows it; `known` passes what the caller has just loaded, so it is not read twice. */
+async function presentSubmission(ctx: TContext, loaded: TLoaded, today: string, known: { sections?: TResolvedSection[]; plan?: Awaited<ReturnType<typeof planOf>>; fromLog?: Record<string, number> } = {}) {
+  const { s, form, period, reach } = loaded;
+  const id = s.id;
   const [sections, stored, evidence, unit, plan, owner, reminders] = await Promise.all([
-    formSections(ctx, form), valuesOf(ctx.db, id),
+    known.sections ?? formSections(ctx, form), valuesOf(ctx.db, id),
     ctx.db.selectFrom('report_evidence').innerJoin('attachments', 'attachments.id', 'report_evidence.attachment_id')
       .select(['report_evidence.id', 'report_evidence.indicator_code', 'report_evidence.attachment_id', 'attachments.file_name', 'attachments.mime', 'attachments.size', 'report_evidence.created_at'])
       .where('report_evidence.submission_id', '=', id).orderBy('report_evidence.created_at').execute(),
     ctx.db.selectFrom('units').select(['id', 'name', 'code']).where('id', '=', s.unit_id).executeTakeFirstOrThrow(),
-    planOf(ctx, form),
+    known.plan ?? planOf(ctx, form),
     ctx.db.selectFrom('units').select(['id', 'name']).where('id', '=', form.unit_id).executeTakeFirstOrThrow(),
     ctx.db.selectFrom('report_reminders').select((eb) => eb.fn.countAll<number>().as('n')).where('period_id', '=', s.period_id).where('unit_id', '=', s.unit_id).executeTakeFirstOrThrow(),
   ]);
-  const canWrite = await reachesAny(ctx.db, ctx.actor, 'report.write', [s.unit_id]);
-  const canReceive = await reachesAny(ctx.db, ctx.actor, 'report.write', [form.unit_id]);
+  const canWrite = reach['report.write'].has(s.unit_id);
+  const canReceive = reach['report.write'].has(form.unit_id);
   const editable = (s.state === 'draft' || s.state === 'returned') && plan.state !== 'closed';
   // While the report can change, log-fed figures follow the log (read only: nothing is written on GET);
   // once sent, they are what was stored at sending.
   const defs = sections.flatMap((x) => x.items.map((i) => i.def));
-  const values = editable ? withOutreach(stored, await logFigures(ctx, s, period, defs)) : stored;
+  const values = editable ? withOutreach(stored, known.fromLog ?? await logFigures(ctx, s, period, defs)) : stored;
   return {
     id: s.id, formId: form.id, formTitle: form.title, plan: { id: plan.id, title: plan.title, state: plan.state },
     receiver: owner, unit, period: presentPeriod(period, today),
@@ -131,14 +151,16 @@ const allItems = (sections: TResolvedSection[]) => sections.flatMap((s) => s.ite
 
 /** Merges, checks and stores the figures; on any error nothing is stored. */
 export async function saveValues(ctx: TContext, id: string, raw: Record<string, TRawValue>, notes: Record<string, string | null> = {}) {
-  const { s, form, period } = await loadSubmission(ctx, id);
-  await requireAccess(ctx, 'report.write', [s.unit_id]);
-  assertPlanOpen(await planOf(ctx, form));
+  const loaded = await loadSubmission(ctx, id);
+  const { s, form, period } = loaded;
+  requireUnitWrite(loaded);
+  const [plan, sections, stored] = await Promise.all([planOf(ctx, form), formSections(ctx, form), valuesOf(ctx.db, id)]);
+  assertPlanOpen(plan);
   assertEditable(s);
-  const defs = allItems(await formSections(ctx, form)).map((i) => i.def);
+  const defs = allItems(sections).map((i) => i.def);
   const parsed = parseRawValues(new Map(defs.map((d) => [d.code, d])), raw);
   const fromLog = await logFigures(ctx, s, period, defs);
-  const current = withOutreach(await valuesOf(ctx.db, id), fromLog);
+  const current = withOutreach(stored, fromLog);
   const fed = applyOutreachInput(defs, parsed.values, notes, fromLog, current);
   const noteErrors = Object.keys(notes).filter((c) => !(c in fromLog)).map((c) => ({ field: `notes.${c}`, message: `Chỉ tiêu "${defs.find((d) => d.code === c)?.name ?? c}" không lấy số liệu từ sổ tuyên truyền; không cần lý do điều chỉnh` }));
   const merged: TValues = { ...current, ...fed.values };
@@ -146,13 +168,17 @@ export async function saveValues(ctx: TContext, id: string, raw: Record<string, 
   const errors = [...parsed.errors, ...noteErrors, ...fed.errors, ...checked.errors];
   if (errors.length) throw new AppError('VALIDATION', errors.length === 1 ? errors[0].message : `Có ${errors.length} lỗi: ${errors[0].message}`, { fields: errors });
   await withTransaction(ctx, async (trx) => {
-    const fresh = await findSubmission(trx, id);
-    assertEditable(fresh!);
+    // The state check and the row lock in one statement: a report sent meanwhile is not overwritten.
+    const n = await trx.updateTable('report_submissions').set({ updated_at: nowIso() }).where('id', '=', id).where('state', 'in', ['draft', 'returned']).executeTakeFirst();
+    if (Number(n.numUpdatedRows) !== 1) {
+      assertEditable((await findSubmission(trx, id))!);
+      throw new AppError('CONFLICT', 'Báo cáo vừa được thay đổi; tải lại trang');
+    }
     await writeValues(trx, s, checked.values);
-    await trx.updateTable('report_submissions').set({ updated_at: nowIso() }).where('id', '=', id).execute();
     await writeAudit(trx, ctx.kind, { actorUserId: ctx.actor.userId, action: 'report.values.save', entityType: 'report_submission', entityId: id, unitId: s.unit_id, after: Object.fromEntries(Object.entries(fed.values).map(([k, v]) => [k, v.note ? { value: v.num, fromLog: v.sourceNum, note: v.note } : v.text ?? v.num])) });
   });
-  return getSubmission(ctx, id);
+  // Saving changes neither the state nor what the actor reaches: present what was loaded, with the stored figures read back.
+  return presentSubmission(ctx, loaded, todayIso(), { sections, plan, fromLog });
 }
 
 export async function writeValues(trx: Tx, s: Pick<TSubmissionRow, 'id' | 'form_id' | 'period_id' | 'unit_id' | 'province_code'>, values: TValues) {
@@ -165,8 +191,9 @@ export async function writeValues(trx: Tx, s: Pick<TSubmissionRow, 'id' | 'form_
 }
 
 export async function attachEvidence(ctx: TContext, storage: FileStorage, id: string, file: { bytes: Uint8Array; fileName: string }, indicatorCode: string | null) {
-  const { s, form } = await loadSubmission(ctx, id);
-  await requireAccess(ctx, 'report.write', [s.unit_id]);
+  const loaded = await loadSubmission(ctx, id);
+  const { s, form } = loaded;
+  requireUnitWrite(loaded);
   assertPlanOpen(await planOf(ctx, form));
   assertEditable(s);
   if (indicatorCode && !allItems(await formSections(ctx, form)).some((i) => i.def.code === indicatorCode)) throw new AppError('VALIDATION', `Chỉ tiêu "${indicatorCode}" không có trong mẫu báo cáo`);
@@ -184,8 +211,9 @@ export async function attachEvidence(ctx: TContext, storage: FileStorage, id: st
 }
 
 export async function submitReport(ctx: TContext, id: string, today = todayIso()) {
-  const { s, form, period } = await loadSubmission(ctx, id);
-  await requireAccess(ctx, 'report.write', [s.unit_id]);
+  const loaded = await loadSubmission(ctx, id);
+  const { s, form, period } = loaded;
+  requireUnitWrite(loaded);
   assertPlanOpen(await planOf(ctx, form));
   assertEditable(s);
   const items = allItems(await formSections(ctx, form));
@@ -214,8 +242,8 @@ export async function submitReport(ctx: TContext, id: string, today = todayIso()
 }
 
 async function decide(ctx: TContext, id: string, action: 'accept' | 'return', reason: string | null) {
-  const { s, form, period } = await loadSubmission(ctx, id);
-  await requireAccess(ctx, 'report.write', [form.unit_id]);
+  const { s, form, period, reach } = await loadSubmission(ctx, id);
+  if (!reach['report.write'].has(form.unit_id)) throw new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này với đơn vị này');
   if (action === 'accept' && s.state !== 'submitted') throw new AppError('INVALID_STATE', 'Chỉ tiếp nhận được báo cáo đã gửi');
   if (action === 'return' && s.state !== 'submitted' && s.state !== 'accepted') throw new AppError('INVALID_STATE', 'Chỉ trả lại được báo cáo đã gửi hoặc đã tiếp nhận');
   const now = nowIso();

@@ -1,7 +1,7 @@
 // Read use-cases for people: search (unaccented, inside the actor's subtree) and one record with its history.
 import { DISCIPLINE_LABELS, RATING_LABELS } from '../../shared/labels';
 import { foldVietnamese, schoolYearLabel } from '../../shared/vn';
-import { hasPermissionSomewhere, requireAccess, type TContext } from '../auth/access';
+import { hasPermissionSomewhere, reachByPermission, requireAccess, type TContext } from '../auth/access';
 import { AppError, notFound } from '../errors';
 import { todayIso } from '../ids';
 import { findPerson, personHistory, searchPeople, type TPeopleFilter } from './people.repository';
@@ -30,23 +30,25 @@ export async function loadReadablePerson(ctx: TContext, id: string) {
   return p;
 }
 
-export async function canEditPerson(ctx: TContext, unitId: string, personId: string): Promise<boolean> {
-  if (ctx.actor.personId === personId) return true;
-  try {
-    await requireAccess(ctx, 'person.write', [unitId]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function getPersonDetail(ctx: TContext, id: string) {
-  const p = await loadReadablePerson(ctx, id);
-  const h = await personHistory(ctx.db, id);
+  const p = await findPerson(ctx.db, id);
+  if (!p) throw notFound('Không tìm thấy cán bộ');
+  const own = ctx.actor.personId === id;
+  // Reading and editing rights on the person's unit in one closure query, the history alongside; nothing is
+  // returned before the check below.
+  const [reach, h] = await Promise.all([
+    own ? null : reachByPermission(ctx.db, ctx.actor, ['person.read', 'person.write'], [p.unit_id]),
+    personHistory(ctx.db, id),
+  ]);
+  if (reach && !reach['person.read'].has(p.unit_id)) {
+    if (!hasPermissionSomewhere(ctx.actor, 'person.read')) throw notFound('Không tìm thấy cán bộ');
+    await requireAccess(ctx, 'person.read', [p.unit_id]); // throws: 403 if the unit is visible, else 404
+    throw notFound('Không tìm thấy cán bộ');
+  }
   const today = todayIso();
   return {
     ...presentPerson(p),
-    canEdit: await canEditPerson(ctx, p.unit_id, id),
+    canEdit: own || reach!['person.write'].has(p.unit_id),
     employments: h.employments.map((e) => ({ id: e.id, unitId: e.unit_id, unitName: e.unit_name ?? null, position: e.position, fromDate: e.from_date, toDate: e.to_date })),
     qualifications: h.qualifications.map((q) => ({ id: q.id, kind: q.kind, name: q.name, year: q.year })),
     ratings: h.ratings.map((r) => ({ id: r.id, schoolYear: r.school_year, schoolYearLabel: schoolYearLabel(r.school_year), rating: r.rating, ratingLabel: RATING_LABELS[r.rating], unitName: r.unit_name ?? null })),

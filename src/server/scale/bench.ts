@@ -45,6 +45,9 @@ export type TBenchRow = {
   rawP95: number | null;
   /** p50 of ours over p50 of the raw SQL. */
   ratio: number | null;
+  /** The same after taking away the fixed cost every request pays (the "minimal request" scenario's p50: HTTP,
+   *  session, roles, JSON): what our reading of the data costs over the floor. */
+  netRatio: number | null;
   note: string;
 };
 
@@ -102,10 +105,14 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
     if (res.status !== 200) throw new Error(`${what}: HTTP ${res.status} ${res.json?.message ?? ''}`);
     return res;
   };
+  let fixedP50 = 0;
   const add = (scenario: string, ours: number[], floor: number[] | null, note: string) => {
     const a = summarizeMs(ours);
     const b = floor ? summarizeMs(floor) : null;
-    rows.push({ scenario, n: a.n, p50: a.p50, p95: a.p95, max: a.max, rawP50: b?.p50 ?? null, rawP95: b?.p95 ?? null, ratio: b && b.p50 > 0 ? a.p50 / b.p50 : null, note });
+    rows.push({
+      scenario, n: a.n, p50: a.p50, p95: a.p95, max: a.max, rawP50: b?.p50 ?? null, rawP95: b?.p95 ?? null,
+      ratio: b && b.p50 > 0 ? a.p50 / b.p50 : null, netRatio: b && b.p50 > 0 ? Math.max(0, a.p50 - fixedP50) / b.p50 : null, note,
+    });
     log(`  ${scenario}: p50 ${a.p50.toFixed(1)} ms, p95 ${a.p95.toFixed(1)} ms${b ? `, SQL thuần p50 ${b.p50.toFixed(2)} ms` : ''}`);
   };
   try {
@@ -113,6 +120,12 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
     const loginTimes: number[] = [];
     for (let i = 0; i < Math.max(3, Math.round(n / 4)); i++) loginTimes.push((await api.login(opts.user, opts.password)).ms);
     add('Đăng nhập', loginTimes, null, 'argon2id m=19 MiB, t=2');
+
+    // The fixed cost of any request: HTTP, the session with its user and roles, JSON — no data of the scenario.
+    const minimal: number[] = [];
+    for (let i = 0; i < n; i++) minimal.push(ok(await api.get('/api/v1/auth/me'), 'yêu cầu tối thiểu').ms);
+    add('Yêu cầu tối thiểu (GET /auth/me)', minimal, null, 'chi phí cố định mỗi yêu cầu: HTTP, phiên, vai trò, JSON');
+    fixedP50 = summarizeMs(minimal).p50;
 
     // The actor's roots for person.read / unit.read, as the server computes them.
     const roles: { role: RoleCode; unitId: string }[] = api.me?.roles?.map((r: any) => ({ role: r.role, unitId: r.unitId })) ?? [];
@@ -329,8 +342,8 @@ export async function runBench(opts: TBenchOptions): Promise<TBenchResult> {
 
 export function formatBenchTable(r: TBenchResult): string {
   const f = (x: number | null, d = 1) => (x === null || Number.isNaN(x) ? '—' : x.toFixed(d).replace('.', ','));
-  const head = ['Kịch bản', 'n', 'p50 ms', 'p95 ms', 'max ms', 'SQL p50', 'SQL p95', 'tỉ lệ', 'ghi chú'];
-  const body = r.rows.map((x) => [x.scenario, String(x.n), f(x.p50), f(x.p95), f(x.max), f(x.rawP50, 2), f(x.rawP95, 2), x.ratio === null ? '—' : `${f(x.ratio, 1)}×`, x.note]);
+  const head = ['Kịch bản', 'n', 'p50 ms', 'p95 ms', 'max ms', 'SQL p50', 'SQL p95', 'tỉ lệ', 'trừ cố định', 'ghi chú'];
+  const body = r.rows.map((x) => [x.scenario, String(x.n), f(x.p50), f(x.p95), f(x.max), f(x.rawP50, 2), f(x.rawP95, 2), x.ratio === null ? '—' : `${f(x.ratio, 1)}×`, x.netRatio === null ? '—' : `${f(x.netRatio, 1)}×`, x.note]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const out = [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)];

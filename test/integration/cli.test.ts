@@ -94,6 +94,11 @@ describeOnBothDatabases('lệnh thidua', (env) => {
       const rs = run(['restore', target]);
       expect(rs.code, rs.err).toBe(0);
       expect(await count()).toBe(before);
+      // The restored tables have planner statistics at once (pg_restore alone leaves them empty).
+      const { sql } = await import('kysely');
+      const stats = await sql<{ last_analyze: Date | null }>`select last_analyze from pg_stat_user_tables where relname = 'people'`.execute(e.deps.database.db);
+      expect(stats.rows[0]?.last_analyze).toBeTruthy();
+      expect(rs.out).toContain('VACUUM ANALYZE');
     }
   });
 });

@@ -45,7 +45,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'start': {
         const { startServer } = await import('../server/main');
         const srv = await startServer();
-        const stop = async () => { await srv.close(); process.exit(0); };
+        // Once: a Ctrl-C reaches both `thidua start` processes (bin/thidua.mjs passes signals on too).
+        let stopping = false;
+        const stop = async () => { if (stopping) return; stopping = true; await srv.close(); process.exit(0); };
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
         await new Promise(() => undefined);

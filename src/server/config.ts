@@ -25,6 +25,12 @@ const ZConfig = z.object({
   THIDUA_MAX_UPLOAD_MB: z.coerce.number().positive().default(20),
   /** Set "1" behind HTTPS so that cookies carry the Secure flag. */
   THIDUA_SECURE_COOKIES: z.enum(['0', '1']).default('0'),
+  /**
+   * How far V8 lets the heap grow past what was live after the last full collection, in percent (V8's
+   * --heap-growing-percent; 0 keeps V8's own factor, up to 4×). Read by bin/thidua.mjs, which starts the
+   * server's node with it (V8 takes the flag only at start); listed here so that a bad value stops the boot.
+   */
+  THIDUA_HEAP_GROWING_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
   /** Run the in-process job worker ("0" for API-only servers). */
   THIDUA_WORKER: z.enum(['0', '1']).default('1'),
   /** A running job with no heartbeat for this long is taken to have died with its server and is queued again. */

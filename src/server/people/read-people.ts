@@ -20,35 +20,34 @@ export async function listPeople(ctx: TContext, f: TPeopleFilter) {
   return { items: items.map(presentPerson), total, totalCapped, page: f.page, pageSize: f.pageSize };
 }
 
-/** Loads a person the actor may read (own record, or inside the subtree), else 404. */
-export async function loadReadablePerson(ctx: TContext, id: string) {
+/**
+ * A person the actor may read (own record, or inside the subtree), else 404 (403 when the unit is visible but
+ * not the people in it), and whether the actor may edit them: both rights in one closure query.
+ */
+async function readablePerson(ctx: TContext, id: string) {
   const p = await findPerson(ctx.db, id);
   if (!p) throw notFound('Không tìm thấy cán bộ');
-  if (ctx.actor.personId === id) return p;
-  if (!hasPermissionSomewhere(ctx.actor, 'person.read')) throw notFound('Không tìm thấy cán bộ');
-  await requireAccess(ctx, 'person.read', [p.unit_id]);
-  return p;
+  if (ctx.actor.personId === id) return { person: p, canEdit: true };
+  const reach = await reachByPermission(ctx.db, ctx.actor, ['person.read', 'person.write'], [p.unit_id]);
+  if (!reach['person.read'].has(p.unit_id)) {
+    if (hasPermissionSomewhere(ctx.actor, 'person.read')) await requireAccess(ctx, 'person.read', [p.unit_id]);
+    throw notFound('Không tìm thấy cán bộ');
+  }
+  return { person: p, canEdit: reach['person.write'].has(p.unit_id) };
+}
+
+/** Loads a person the actor may read (own record, or inside the subtree), else 404. */
+export async function loadReadablePerson(ctx: TContext, id: string) {
+  return (await readablePerson(ctx, id)).person;
 }
 
 export async function getPersonDetail(ctx: TContext, id: string) {
-  const p = await findPerson(ctx.db, id);
-  if (!p) throw notFound('Không tìm thấy cán bộ');
-  const own = ctx.actor.personId === id;
-  // Reading and editing rights on the person's unit in one closure query, the history alongside; nothing is
-  // returned before the check below.
-  const [reach, h] = await Promise.all([
-    own ? null : reachByPermission(ctx.db, ctx.actor, ['person.read', 'person.write'], [p.unit_id]),
-    personHistory(ctx.db, id),
-  ]);
-  if (reach && !reach['person.read'].has(p.unit_id)) {
-    if (!hasPermissionSomewhere(ctx.actor, 'person.read')) throw notFound('Không tìm thấy cán bộ');
-    await requireAccess(ctx, 'person.read', [p.unit_id]); // throws: 403 if the unit is visible, else 404
-    throw notFound('Không tìm thấy cán bộ');
-  }
+  // The history is read alongside the rights; nothing is returned unless they allow it.
+  const [{ person: p, canEdit }, h] = await Promise.all([readablePerson(ctx, id), personHistory(ctx.db, id)]);
   const today = todayIso();
   return {
     ...presentPerson(p),
-    canEdit: own || reach!['person.write'].has(p.unit_id),
+    canEdit,
     employments: h.employments.map((e) => ({ id: e.id, unitId: e.unit_id, unitName: e.unit_name ?? null, position: e.position, fromDate: e.from_date, toDate: e.to_date })),
     qualifications: h.qualifications.map((q) => ({ id: q.id, kind: q.kind, name: q.name, year: q.year })),
     ratings: h.ratings.map((r) => ({ id: r.id, schoolYear: r.school_year, schoolYearLabel: schoolYearLabel(r.school_year), rating: r.rating, ratingLabel: RATING_LABELS[r.rating], unitName: r.unit_name ?? null })),

@@ -13,6 +13,7 @@ import { newId, nowIso, todayIso } from '../ids';
 import { enqueueJob } from '../jobs/queue';
 import type { TJobHelpers } from '../jobs/worker';
 import { notifyUser } from '../notifications/notifications';
+import { withinSubtree } from '../units/units.repository';
 import { loadReadablePlan } from './plan-access';
 import { isIssuedState, ISSUED_STATES } from './plan-states';
 import { numberTextOf } from './plan-units';
@@ -150,10 +151,7 @@ export async function getCascadeBoard(ctx: TContext, planId: string, today = tod
   while (frontier.length) {
     const parents = [...new Set(frontier.map((id) => known.get(id)!.parent_id).filter((p): p is string => !!p && !checked.has(p)))];
     for (const p of parents) checked.add(p);
-    for (let i = 0; i < parents.length; i += 500) {
-      const part = parents.slice(i, i + 500);
-      for (const r of await ctx.db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', root).where('descendant_id', 'in', part).execute()) inSubtree.add(r.descendant_id);
-    }
+    for (const id of await withinSubtree(ctx.db, root, parents)) inSubtree.add(id);
     const need: string[] = [];
     for (const id of frontier) {
       const u = known.get(id)!;

@@ -78,16 +78,7 @@ export async function outreachFigures(db: Db | Tx, unitId: string, period: { fro
   return out;
 }
 
-/** Units (ids) among `unitIds` inside the subtree of `ancestorId` (itself included). */
-export async function withinSubtree(db: Db | Tx, ancestorId: string, unitIds: string[]): Promise<Set<string>> {
-  if (!unitIds.length) return new Set();
-  const out = new Set<string>();
-  for (let i = 0; i < unitIds.length; i += 500) {
-    const rows = await db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', ancestorId).where('descendant_id', 'in', unitIds.slice(i, i + 500)).execute();
-    for (const r of rows) out.add(r.descendant_id);
-  }
-  return out;
-}
+export { withinSubtree } from '../units/units.repository';
 
 /** Whether the actor holds `permission` over any of `unitIds`. */
 export async function reachesAny(db: Db | Tx, actor: TActor, permission: Permission, unitIds: string[]): Promise<boolean> {

@@ -71,6 +71,17 @@ export async function isDescendant(db: Db | Tx, ancestorId: string, descendantId
   return !!r;
 }
 
+/** Units (ids) among `unitIds` inside the subtree of `ancestorId` (itself included). */
+export async function withinSubtree(db: Db | Tx, ancestorId: string, unitIds: string[]): Promise<Set<string>> {
+  if (!unitIds.length) return new Set();
+  const out = new Set<string>();
+  for (let i = 0; i < unitIds.length; i += 500) {
+    const rows = await db.selectFrom('unit_closure').select('descendant_id').where('ancestor_id', '=', ancestorId).where('descendant_id', 'in', unitIds.slice(i, i + 500)).execute();
+    for (const r of rows) out.add(r.descendant_id);
+  }
+  return out;
+}
+
 export type TUnitListFilter = {
   q?: string;
   kinds?: string[];
